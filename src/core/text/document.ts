@@ -1,0 +1,113 @@
+import type { Span } from '../types';
+import { fold } from './fold';
+
+/**
+ * An analysed text: the original, its length-preserving folded form, and its paragraphs.
+ * Built once per analysis; every later stage reads offsets from here.
+ */
+export interface TextDoc {
+  readonly text: string;
+  /** `fold(text)`: same length, lowercase, no diacritics, unified apostrophes and dashes. */
+  readonly folded: string;
+  /** Non-empty lines/paragraphs (a paragraph is a line; blank lines separate nothing extra). Trimmed of \r. */
+  readonly paragraphs: readonly Span[];
+}
+
+export function createDoc(text: string): TextDoc {
+  return { text, folded: fold(text), paragraphs: splitParagraphs(text) };
+}
+
+/**
+ * Paragraph spans: each non-blank line. News scrapes put one paragraph on a line; a blank line between
+ * paragraphs (Markdown) changes nothing. `\r` before `\n` is left out of the span.
+ */
+export function splitParagraphs(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    let e = end;
+    if (e > start && text.charCodeAt(e - 1) === 13) e--;
+    let s = start;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    let t = e;
+    while (t > s && isSpace(text.charCodeAt(t - 1))) t--;
+    if (t > s) out.push({ start: s, end: t });
+    if (end >= n) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0xfeff;
+}
+
+/** Index of the paragraph containing `offset` (binary search), or -1. */
+export function paragraphAt(doc: TextDoc, offset: number): number {
+  const ps = doc.paragraphs;
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = ps[mid];
+    if (offset < p.start) hi = mid - 1;
+    else if (offset >= p.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'rep', 'sen', 'gov', 'pres',
+  'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'amb', 'hon', 'rev', 'fr', 'mt', 'ft',
+]);
+
+/**
+ * Sentence spans inside [from, to): splits after . ! ? (and a closing quote/bracket) followed by space and an
+ * uppercase letter, digit or opening quote; knows common abbreviations and initials ("U.S.", "J. D. Vance").
+ */
+export function splitSentences(text: string, from = 0, to = text.length): Span[] {
+  const out: Span[] = [];
+  let s = from;
+  while (s < to && isSpace(text.charCodeAt(s))) s++;
+  for (let i = s; i < to; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      pushTrimmed(text, out, s, i);
+      s = i + 1;
+      continue;
+    }
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    let j = i + 1;
+    while (j < to && /[.!?…"”’»')\]]/.test(text[j])) j++;
+    if (j >= to) break;
+    if (!/\s/.test(text[j])) continue;
+    let k = j;
+    while (k < to && /\s/.test(text[k]) && text[k] !== '\n') k++;
+    if (k >= to) break;
+    const next = text[k];
+    if (!/[A-Z0-9"“«‘'(\[]/.test(next) && !/\p{Lu}/u.test(next)) continue;
+    if (c === '.') {
+      let w = i - 1;
+      while (w >= s && /[A-Za-z.]/.test(text[w])) w--;
+      const word = text.slice(w + 1, i).toLowerCase();
+      if (ABBREVIATIONS.has(word)) continue;
+      if (/^[a-z]$/i.test(word) && /[A-Z]/.test(text[i - 1])) continue; // an initial
+    }
+    pushTrimmed(text, out, s, j);
+    s = k;
+    i = k - 1;
+  }
+  pushTrimmed(text, out, s, to);
+  return out;
+}
+
+function pushTrimmed(text: string, out: Span[], s: number, e: number): void {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e > s) out.push({ start: s, end: e });
+}

@@ -1,0 +1,4 @@
+export { fold, isWordCode, isUpperCode } from './fold';
+export { createDoc, splitParagraphs, splitSentences, paragraphAt, type TextDoc } from './document';
+export { LineMap } from './lines';
+export { decodeText, type DecodedText } from './decode';
