@@ -1,0 +1,28 @@
+// Bundles the extension, the CLI and the benchmark with esbuild. usage: node scripts/build.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const entries = [
+  { in: 'src/extension/extension.ts', out: 'extension', external: ['vscode'] },
+  { in: 'src/cli/main.ts', out: 'cli' },
+  { in: 'test/bench/bench.ts', out: 'bench' },
+].filter((e) => existsSync(e.in));
+
+await Promise.all(
+  entries.map((e) =>
+    esbuild.build({
+      entryPoints: [e.in],
+      outfile: `dist/${e.out}.js`,
+      bundle: true,
+      platform: 'node',
+      target: 'node18',
+      format: 'cjs',
+      sourcemap: !production,
+      minify: production,
+      external: e.external ?? [],
+      logLevel: 'warning',
+    }),
+  ),
+);
+console.log(`built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}`);
