@@ -6,7 +6,6 @@ const production = process.argv.includes('--production');
 const entries = [
   { in: 'src/extension/extension.ts', out: 'extension', external: ['vscode'] },
   { in: 'src/cli/main.ts', out: 'cli' },
-  { in: 'test/bench/bench.ts', out: 'bench' },
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(

@@ -5,7 +5,7 @@ import { decodeText } from '../core/text';
 import type { FilePort } from '../core/ports';
 
 /** Largest article the CLI reads (bytes). Larger files get a clear message, not a hang. */
-export const MAX_ARTICLE_BYTES = 64 * 1024 * 1024;
+export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
 
 const GLOB_CHARS = /[*?[\]{}]/;
 

@@ -1,0 +1,90 @@
+/**
+ * Engine benchmark: full analysis of a ~1 MB article built from the sample articles (repeated and varied),
+ * against a bare baseline pass over the same text in the same process.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { compileRegistry, parseRegistry } from '../../src/core/registry';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** A text of about `bytes` characters: the samples' paragraphs, shuffled and lightly varied per copy. */
+export function buildArticle(bytes: number): string {
+  const dir = join(ROOT, 'samples');
+  const paras = readdirSync(dir)
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .sort()
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.trim()));
+  const out: string[] = [];
+  let size = 0;
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let copy = 0; size < bytes; copy++) {
+    for (const p of paras) {
+      const para = rnd() < 0.3 ? p.replace(/\b(Tuesday|Monday|Thursday|Friday)\b/g, ['Sunday', 'Wednesday', 'Saturday'][copy % 3]) : p;
+      out.push(para);
+      size += para.length + 1;
+      if (size >= bytes) break;
+    }
+  }
+  return out.join('\n');
+}
+
+/** The baseline: one global regex for quotation marks plus one pass counting capitalised words. */
+export function baselinePass(text: string): number {
+  let n = 0;
+  const re = /["“”«»]/g;
+  while (re.exec(text)) n++;
+  let caps = 0;
+  let prevWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const word = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (word && !prevWord && c <= 90) caps++;
+    prevWord = word;
+  }
+  return n + caps;
+}
+
+function time(fn: () => void, runs: number): number {
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    ts.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  ts.sort((a, b) => a - b);
+  return ts[Math.floor(ts.length / 2)];
+}
+
+export async function benchEngine(): Promise<Record<string, number>> {
+  const regText = readFileSync(join(ROOT, 'registry', 'world.yaml'), 'utf8');
+  const tParse = time(() => parseRegistry(regText, 'world.yaml'), 5);
+  const entries = parseRegistry(regText, 'world.yaml').entries;
+  const tCompile = time(() => compileRegistry(entries.map((e) => ({ ...e }))), 5);
+  const registry = compileRegistry(entries);
+  const text = buildArticle(1024 * 1024);
+  const mb = text.length / (1024 * 1024);
+  analyze(text, registry); // warm-up
+  baselinePass(text);
+  const rssBefore = process.memoryUsage().rss;
+  const tAnalyze = time(() => analyze(text, registry), 5);
+  const tBase = time(() => baselinePass(text), 5);
+  const result = analyze(text, registry);
+  return {
+    registryEntries: entries.length,
+    registryParseMs: tParse,
+    registryCompileMs: tCompile,
+    articleMB: mb,
+    analyzeMs: tAnalyze,
+    analyzeMBps: mb / (tAnalyze / 1000),
+    baselineMs: tBase,
+    ratioToBaseline: tAnalyze / tBase,
+    mentions: result.mentions.length,
+    quotes: result.quotes.length,
+    channels: result.channels.length,
+    rssMB: process.memoryUsage().rss / 1048576,
+    rssGrowthMB: (process.memoryUsage().rss - rssBefore) / 1048576,
+  };
+}

@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import { corpusDir, runEval, type EvalRow } from '../../../scripts/eval';
+
+/**
+ * The engine's quality floors on the dev corpus (../shared/corpus, scored by ../shared/eval/score.mjs).
+ * Skipped on machines without ../shared. The same floors are checked on unseen articles elsewhere.
+ */
+const FLOORS: Array<[string, (m: EvalRow['metrics']) => number, number]> = [
+  ['mention F1', (m) => m.mention.f1, 0.85],
+  ['quote F1', (m) => m.quote.f1, 0.95],
+  ['attribution end-to-end', (m) => m.attribution.endToEnd, 0.85],
+  ['channel F1', (m) => m.channel.f1, 0.7],
+  ['channel type accuracy', (m) => m.channel.typeAcc, 0.8],
+];
+
+describe('quality on the dev corpus', function () {
+  this.timeout(60000);
+  let rows: EvalRow[] = [];
+  before(function () {
+    if (!corpusDir()) this.skip();
+    rows = runEval();
+  });
+
+  for (const [name, metric, floor] of FLOORS) {
+    it(`${name} ≥ ${floor} on every article`, () => {
+      assert.ok(rows.length >= 3, 'three articles scored');
+      for (const r of rows) assert.ok(metric(r.metrics) >= floor, `${r.article}: ${name} ${metric(r.metrics)} < ${floor}`);
+    });
+  }
+});
