@@ -1,11 +1,11 @@
 /**
  * Scores the engine on the dev corpus (../shared/corpus) with ../shared/eval/score.mjs and prints a table.
- * usage: npx tsx scripts/eval.ts [--verbose] [--json]   (exit 0; prints "corpus not found" when ../shared is absent)
+ * usage: npx tsx scripts/eval.ts [--samples] [--verbose] [--json]   (--samples: our own samples/ with test/fixtures/gold)   (exit 0; prints "corpus not found" when ../shared is absent)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { analyze } from '../src/core/analyze';
 import { compileRegistry, parseRegistry } from '../src/core/registry';
 import { toJson } from '../src/cli/format';
@@ -20,7 +20,18 @@ export function corpusDir(): string | undefined {
   return existsSync(dir) ? dir : undefined;
 }
 
-export function runEval(verbose = false): EvalRow[] {
+/** Article/gold pairs: the dev corpus, or the project's own samples with gold written for them (a held-out check). */
+function pairs(set: 'dev' | 'samples'): Array<[string, string]> {
+  const dir = corpusDir();
+  if (!dir) return [];
+  if (set === 'dev') {
+    return readdirSync(dir).filter((x) => x.endsWith('.txt')).sort().map((f) => [join(dir, f), join(dir, f.replace(/\.txt$/, '.gold.json'))]);
+  }
+  const golds = resolve(__dirname, '..', 'test', 'fixtures', 'gold');
+  return readdirSync(golds).sort().map((g) => [resolve(__dirname, '..', 'samples', g.replace(/\.gold\.json$/, '.txt')), join(golds, g)]);
+}
+
+export function runEval(verbose = false, set: 'dev' | 'samples' = 'dev'): EvalRow[] {
   const dir = corpusDir();
   if (!dir) return [];
   const scorer = resolve(dir, '..', 'eval', 'score.mjs');
@@ -29,13 +40,13 @@ export function runEval(verbose = false): EvalRow[] {
   const compiled = compileRegistry(reg.entries);
   const tmp = mkdtempSync(join(tmpdir(), 'na-eval-'));
   const rows: EvalRow[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
-    const article = join(dir, f);
+  for (const [article, gold] of pairs(set)) {
+    const f = basename(article);
     let text = readFileSync(article, 'utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const out = join(tmp, f + '.json');
     writeFileSync(out, JSON.stringify(toJson(article, analyze(text, compiled))));
-    const args = [scorer, article, article.replace(/\.txt$/, '.gold.json'), out];
+    const args = [scorer, article, gold, out];
     if (verbose) args.push('--verbose');
     const res = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', verbose ? 'inherit' : 'ignore'] });
     rows.push({ article: f, metrics: JSON.parse(res.trim().split('\n')[0]) });
@@ -44,7 +55,7 @@ export function runEval(verbose = false): EvalRow[] {
 }
 
 function main(): void {
-  const rows = runEval(process.argv.includes('--verbose'));
+  const rows = runEval(process.argv.includes('--verbose'), process.argv.includes('--samples') ? 'samples' : 'dev');
   if (!rows.length) {
     console.log('corpus not found (../shared/corpus)');
     return;
