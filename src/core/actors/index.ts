@@ -1,8 +1,807 @@
-// PLACEHOLDER until the actor matcher lands.
-import type { CompiledRegistry } from '../registry';
+/**
+ * Actor mentions in one article: registry matches (one pass), title/role attachment, surname coreference,
+ * spelling variants, actors the registry lacks ("unknown"), and a few phrase rules (state governments, a
+ * state's leader). See docs/registry.md for the conventions.
+ *
+ * Conventions (what a user sees):
+ * - A mention's span is the NAME only; a title in front goes into `role` ("Deputy Foreign Minister").
+ * - A demonym ("Russian") is never a mention, also not inside a title. A state NAME or acronym in front of a
+ *   title ("U.S. Secretary of State …") is a name, so it is a mention of the state.
+ * - "the Russian side" is not a mention (a delegation, not a name); "the Russian government", "the new American
+ *   government", "the Trump administration" are mentions of the state; "the American leader"/"this Russian
+ *   president" are mentions of that state's president (or head of government) when the registry knows one.
+ * - Pronouns are never mentions.
+ */
+import type { CompiledRegistry, FormOutput } from '../registry/compile';
+import { scanText, type Hit } from '../matcher/scan';
+import { isWordCodeCached } from '../matcher/trie';
 import type { TextDoc } from '../text';
-import type { ActorFindings } from '../types';
+import type { ActorEntry, ActorFindings, ActorKind, KnownActor, MatchKind, Mention } from '../types';
+import {
+  COMMON_WORDS,
+  CONNECTORS,
+  FIRST_NAMES,
+  HONORIFICS,
+  LEADER_NOUNS,
+  NAME_PARTICLES,
+  ORG_HEADS,
+  STATE_COLLECTIVES,
+  TITLE_WORDS,
+  editDistance,
+  sameFirstName,
+  translitKey,
+} from './lexicon';
 
-export function findMentions(_doc: TextDoc, _registry: CompiledRegistry): ActorFindings {
-  return { mentions: [], actors: new Map() };
+export { editDistance, sameFirstName, translitKey } from './lexicon';
+
+type ElKind = 'cap' | 'sur' | 'dem' | 'state' | 'org' | 'person' | 'amb';
+
+/** A word-level element of the text: an unmatched capitalised token or a registry hit. */
+interface El {
+  start: number;
+  end: number;
+  kind: ElKind;
+  /** Folded text of the element. */
+  f: string;
+  hit?: Hit;
+  /** Consumed by a run (org or person) or a mention. */
+  used?: boolean;
+}
+
+interface Cand {
+  start: number;
+  end: number;
+  ids: string[];
+  match: MatchKind;
+  confidence: number;
+  role?: string;
+  /** A surname-only mention: resolves only to a person fully named earlier when ambiguous. */
+  surname?: boolean;
+  /** A generic organisation name ("Foreign Ministry"): resolved by a state in front or the latest candidate. */
+  generic?: boolean;
+  /** Preceding state (possessive/demonym) hint for generic names. */
+  stateHint?: string;
+  /** Priority when spans overlap (higher wins at equal length). */
+  prio: number;
+}
+
+const MENTION_KINDS = new Set(['name', 'alias', 'generic']);
+
+function isWordAt(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  return isWordCodeCached(s.charCodeAt(i));
+}
+
+function isUpperAsciiAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 65 && c <= 90;
+}
+
+/** kebab-case id from a name ("Sonata Coulter" → "sonata-coulter"). */
+export function kebab(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+const translitCache = new Map<string, string>();
+function tkey(f: string): string {
+  let k = translitCache.get(f);
+  if (k === undefined) {
+    k = translitKey(f);
+    if (translitCache.size > 50000) translitCache.clear();
+    translitCache.set(f, k);
+  }
+  return k;
+}
+
+/** Maximum edit distance for a surname token of `len` letters (0 = never fuzzy). */
+export function fuzzyBudget(len: number): number {
+  return len >= 8 ? 2 : len >= 5 ? 1 : 0;
+}
+
+export function findMentions(doc: TextDoc, registry: CompiledRegistry): ActorFindings {
+  return new ActorPass(doc, registry).run();
+}
+
+class ActorPass {
+  private readonly text: string;
+  private readonly folded: string;
+  private readonly els: El[] = [];
+  private readonly cands: Cand[] = [];
+  private readonly unknown = new Map<string, KnownActor>();
+  /** Surnames (folded) of unknown persons → id. */
+  private readonly unknownSurnames = new Map<string, string>();
+  private readonly elByEnd = new Map<number, El>();
+  private readonly stateCand = new Map<El, Cand>();
+
+  constructor(
+    doc: TextDoc,
+    private readonly reg: CompiledRegistry,
+  ) {
+    this.text = doc.text;
+    this.folded = doc.folded;
+  }
+
+  run(): ActorFindings {
+    const { hits, caps } = scanText(this.text, this.folded, this.reg);
+    this.buildElements(hits, caps);
+    this.registryMentions();
+    this.runs();
+    this.phraseRules();
+    this.leftovers();
+    return this.finish();
+  }
+
+  // ------------------------------------------------------------------ elements
+
+  private buildElements(hits: Hit[], caps: number[]): void {
+    const els = this.els;
+    let h = 0;
+    let c = 0;
+    while (h < hits.length || c < caps.length) {
+      const hs = h < hits.length ? hits[h].start : Infinity;
+      const cs = c < caps.length ? caps[c] : Infinity;
+      if (hs < cs) {
+        const hit = hits[h++];
+        els.push({ start: hit.start, end: hit.end, kind: this.hitKind(hit), f: this.folded.slice(hit.start, hit.end), hit });
+      } else {
+        els.push({ start: cs, end: caps[c + 1], kind: 'cap', f: this.folded.slice(cs, caps[c + 1]) });
+        c += 2;
+      }
+    }
+    for (const e of els) this.elByEnd.set(e.end, e);
+  }
+
+  private hitKind(hit: Hit): ElKind {
+    const outs = hit.outs;
+    if (outs.every((o) => o.kind === 'demonym')) return 'dem';
+    const ment = outs.filter((o) => MENTION_KINDS.has(o.kind));
+    if (!ment.length) return outs.some((o) => o.kind === 'surname') ? 'sur' : 'dem';
+    const ids = new Set(ment.map((o) => o.actorId));
+    if (ids.size > 1) return 'amb';
+    const e = this.reg.entries.get(ment[0].actorId);
+    return e?.kind === 'state' ? 'state' : e?.kind === 'person' ? 'person' : 'org';
+  }
+
+  private entry(id: string): ActorEntry | undefined {
+    return this.reg.entries.get(id) ?? this.unknown.get(id);
+  }
+
+  // ------------------------------------------------------------------ registry names and aliases
+
+  private registryMentions(): void {
+    for (let i = 0; i < this.els.length; i++) {
+      const el = this.els[i];
+      if (el.kind === 'cap' || el.kind === 'sur' || el.kind === 'dem' || !el.hit) continue;
+      const ment = el.hit.outs.filter((o) => MENTION_KINDS.has(o.kind));
+      const ids = unique(ment.map((o) => o.actorId));
+      const generic = ment.every((o) => o.kind === 'generic');
+      const first = ment[0] as FormOutput;
+      const match: MatchKind = first.kind === 'name' ? 'name' : 'alias';
+      const cand: Cand = {
+        start: el.start,
+        end: el.end,
+        ids,
+        match,
+        confidence: generic ? 0.75 : ids.length > 1 ? 0.7 : first.kind === 'name' ? 0.95 : 0.9,
+        prio: generic ? 2 : 3,
+        generic: generic || ids.length > 1,
+      };
+      if (cand.generic) cand.stateHint = this.stateBefore(el.start);
+      if (el.kind === 'person') {
+        const r = this.roleBefore(el.start);
+        if (r) cand.role = r.role;
+      }
+      this.cands.push(cand);
+      // States stay available to runs: an organisation name may absorb them ("Russian Federation Government University").
+      if (el.kind === 'state') this.stateCand.set(el, cand);
+      else el.used = true;
+    }
+  }
+
+  /** A state named right before `pos` ("Russia's Ministry…", "the Russian Foreign Ministry"). */
+  private stateBefore(pos: number): string | undefined {
+    let p = pos;
+    while (p > 0 && this.text[p - 1] === ' ') p--;
+    if (p >= 2 && this.folded.slice(p - 2, p) === "'s") p -= 2;
+    else if (p >= 1 && this.folded[p - 1] === "'") p -= 1;
+    const el = this.elByEnd.get(p);
+    if (!el?.hit) return undefined;
+    for (const o of el.hit.outs) {
+      const e = this.reg.entries.get(o.actorId);
+      if (e?.kind === 'state') return e.id;
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ roles
+
+  /** Previous word-level token before `pos` on the same line, or null at punctuation. */
+  private prevToken(pos: number): { start: number; end: number; f: string; el?: El } | null {
+    let i = pos;
+    while (i > 0 && (this.text[i - 1] === ' ' || this.text[i - 1] === '\t')) i--;
+    if (i === 0) return null;
+    const el = this.elByEnd.get(i);
+    if (el) return { start: el.start, end: el.end, f: el.f, el };
+    const c = this.folded[i - 1];
+    let end = i;
+    if (c === '.') end = i - 1;
+    else if (!isWordAt(this.folded, i - 1)) return null;
+    let s = end;
+    while (s > 0 && isWordAt(this.folded, s - 1)) s--;
+    if (s === end) return null;
+    const f = this.folded.slice(s, end);
+    if (c === '.' && !HONORIFICS.has(f) && !TITLE_WORDS.has(f)) return null;
+    return { start: s, end: i, f };
+  }
+
+  /**
+   * The title in front of a name: walks back over title words, connectors and capitalised words
+   * ("Special Envoy for Middle East Affairs"), stops at punctuation, another actor, or an ordinary word.
+   * A state or demonym right before the first title word is the affiliation prefix, not part of the role.
+   */
+  private roleBefore(pos: number): { role: string; start: number; state?: string } | null {
+    let p = pos;
+    let roleStart = -1;
+    let roleEnd = -1;
+    let state: string | undefined;
+    const pending: Array<{ start: number; end: number }> = [];
+    for (let k = 0; k < 10; k++) {
+      const t = this.prevToken(p);
+      if (!t) break;
+      const raw = t.f.replace(/\.$/, '');
+      if (t.el && t.el.kind !== 'cap') {
+        if (t.el.kind === 'state' || t.el.kind === 'dem') {
+          if (roleStart >= 0) state = this.stateOfEl(t.el);
+        }
+        if (t.el.kind !== 'org' || roleStart < 0) break;
+        // an organisation inside a title ("head of the FSB") continues the walk
+        pending.push(t);
+        p = t.start;
+        continue;
+      }
+      if (TITLE_WORDS.has(raw)) {
+        roleStart = t.start;
+        if (roleEnd < 0) roleEnd = t.end;
+        pending.length = 0;
+      } else if (CONNECTORS.has(raw) && raw !== 'the') {
+        pending.push(t);
+      } else if (isUpperAsciiAt(this.text, t.start) && !COMMON_WORDS.has(raw)) {
+        pending.push(t);
+      } else break;
+      p = t.start;
+    }
+    if (roleStart < 0) return null;
+    // roleEnd: the end of the last token before the name
+    const last = this.prevToken(pos);
+    const end = last ? last.end : roleEnd;
+    let role = this.text.slice(roleStart, end).trim();
+    role = role.replace(/^(of|for|and|on|in|to)\s+/i, '');
+    return role ? { role, start: roleStart, state } : null;
+  }
+
+  private stateOfEl(el: El): string | undefined {
+    for (const o of el.hit?.outs ?? []) {
+      const e = this.reg.entries.get(o.actorId);
+      if (e?.kind === 'state') return e.id;
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ runs of capitalised tokens
+
+  private isRunEl(e: El): boolean {
+    return e.kind === 'cap' || e.kind === 'sur' || e.kind === 'dem' || e.kind === 'state' || e.kind === 'amb';
+  }
+
+  /** Gap between two elements joins a run: one space, a hyphen, or a lowercase name particle. */
+  private joins(a: El, b: El): boolean {
+    const gap = this.text.slice(a.end, b.start);
+    if (gap === ' ' || gap === '-') return true;
+    const g = gap.trim().toLowerCase();
+    return gap.length <= 6 && gap.startsWith(' ') && gap.endsWith(' ') && NAME_PARTICLES.has(g) && gap.trim() === g;
+  }
+
+  private runs(): void {
+    const els = this.els;
+    let i = 0;
+    while (i < els.length) {
+      const e = els[i];
+      if (!this.isRunEl(e) || e.used) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < els.length && !els[j + 1].used && this.isRunEl(els[j + 1]) && this.joins(els[j], els[j + 1])) j++;
+      const consumedTo = this.handleRun(i, j);
+      i = Math.max(consumedTo, i + 1);
+    }
+  }
+
+  /** Handles els[i..j]; returns the index after the last element it consumed. */
+  private handleRun(i: number, j: number): number {
+    const els = this.els;
+    // Organisation: a head noun inside, possibly continued by "of/for/and …".
+    const org = this.orgFrom(i, j);
+    if (org) return org;
+    // Peel leading titles and common words.
+    let s = i;
+    let hadTitle = false;
+    while (s <= j && els[s].kind === 'cap' && (TITLE_WORDS.has(els[s].f) || COMMON_WORDS.has(els[s].f)) && !FIRST_NAMES.has(els[s].f)) {
+      if (TITLE_WORDS.has(els[s].f)) hadTitle = true;
+      s++;
+    }
+    if (s > j) return j + 1;
+    // States/demonyms at the start are prefixes ("Russian Presidential Assistant …").
+    while (s <= j && (els[s].kind === 'dem' || els[s].kind === 'state') && s < j) {
+      s++;
+      while (s <= j && els[s].kind === 'cap' && TITLE_WORDS.has(els[s].f) && !FIRST_NAMES.has(els[s].f)) {
+        hadTitle = true;
+        s++;
+      }
+    }
+    if (s > j) return j + 1;
+    // The name starts at a first name when there is one ("Middle East Affairs Stephen Weisskoff").
+    let nameStart = s;
+    for (let k = s; k < j; k++) {
+      if (els[k].kind === 'cap' && this.isFirstName(els[k].f)) {
+        nameStart = k;
+        break;
+      }
+    }
+    // drop a trailing demonym/state ("Ivan Petrov Russia" rarely); names end with cap/sur tokens
+    let nameEnd = j;
+    while (nameEnd > nameStart && (els[nameEnd].kind === 'dem' || els[nameEnd].kind === 'state')) nameEnd--;
+    const toks = els.slice(nameStart, nameEnd + 1);
+    if (toks.some((t) => t.kind === 'dem' || t.kind === 'state' || t.kind === 'amb') && toks.length > 1) {
+      // a mix like "Kuala Lumpur Malaysia": leave states as they are
+      return this.singleTokens(i, j);
+    }
+    const role = this.roleBefore(toks[0].start);
+    const titled = hadTitle || !!role;
+    const honorific = role ? HONORIFICS.has(fold1(role.role.split(/\s+/).slice(-1)[0])) : false;
+    const firstF = toks[0].f;
+    const last = toks[toks.length - 1];
+
+    if (toks.length === 1) {
+      const t = toks[0];
+      if (t.kind === 'sur') {
+        this.surnameCand(t, role?.role);
+        return j + 1;
+      }
+      if (t.kind === 'cap' && titled && honorific && !COMMON_WORDS.has(t.f) && t.f.length >= 3) {
+        if (this.variantOrSurname(t, role?.role)) return j + 1;
+        this.addUnknown([t], 'person', role?.role, 0.55);
+        return j + 1;
+      }
+      return this.singleTokens(i, j);
+    }
+    // Two or more tokens: a personal name?
+    const anyCommon = toks.some((t) => t.kind === 'cap' && COMMON_WORDS.has(t.f) && !this.isFirstName(t.f));
+    if (anyCommon || toks.length > 5) return this.singleTokens(i, j);
+    // two registry surnames side by side ("the Witkoff-Dmitriev track"): each on its own
+    if (toks.slice(0, -1).some((t) => t.kind === 'sur')) return this.singleTokens(i, j);
+    // A registry person's surname at the end: decide by the first name.
+    const lastOwners = last.kind === 'sur' ? this.surOwners(last) : [];
+    if (lastOwners.length) {
+      const compatible = lastOwners.filter((id) => this.firstNameCompatible(id, firstF));
+      if (compatible.length === 1) {
+        this.pushPerson(toks[0].start, last.end, compatible, 'variant', 0.8, role?.role);
+        toks.forEach((t) => this.consume(t));
+        return j + 1;
+      }
+      if (this.isFirstName(firstF) || FIRST_NAMES.has(firstF)) {
+        // a different person with the same surname ("Melania Trump")
+        this.addUnknown(toks, 'person', role?.role, 0.6);
+        return j + 1;
+      }
+      this.surnameCand(last, role?.role);
+      return j + 1;
+    }
+    const firstIsName = this.isFirstName(firstF);
+    const appos = this.appositionAfter(last.end);
+    const byline = this.bylineBefore(toks[0].start);
+    const evidence = firstIsName || titled || appos || byline;
+    if (!evidence || toks.length > 4) return this.singleTokens(i, j);
+    // A spelling variant of a registry person ("Stephen Weisskoff" ~ Steve Witkoff)?
+    const v = this.fuzzyPerson(toks, role?.role);
+    if (v) {
+      this.pushPerson(toks[0].start, last.end, [v], 'variant', 0.65, role?.role);
+      toks.forEach((t) => this.consume(t));
+      return j + 1;
+    }
+    if (!firstIsName && !titled && !appos && !byline) return this.singleTokens(i, j);
+    this.addUnknown(toks, 'person', role?.role, firstIsName && (titled || appos || byline) ? 0.75 : 0.6);
+    return j + 1;
+  }
+
+  private isFirstName(f: string): boolean {
+    if (FIRST_NAMES.has(f)) return true;
+    for (const fn of this.reg.firstNames.values()) if (fn.has(f)) return true;
+    return false;
+  }
+
+  private firstNameCompatible(id: string, first: string): boolean {
+    const fn = this.reg.firstNames.get(id);
+    if (!fn || fn.size === 0) return false;
+    for (const x of fn) if (sameFirstName(x, first)) return true;
+    return false;
+  }
+
+  private surOwners(el: El): string[] {
+    return unique((el.hit?.outs ?? []).filter((o) => o.kind === 'surname').map((o) => o.actorId));
+  }
+
+  private surnameCand(el: El, role?: string): void {
+    const ids = this.surOwners(el);
+    if (!ids.length) return;
+    el.used = true;
+    this.cands.push({ start: el.start, end: el.end, ids, match: 'surname', confidence: ids.length > 1 ? 0.7 : 0.85, surname: true, role, prio: 2 });
+  }
+
+  /** Each element of a run on its own: surnames, known surnames of unknown persons, variants. */
+  private singleTokens(i: number, j: number): number {
+    for (let k = i; k <= j; k++) {
+      const t = this.els[k];
+      if (t.used) continue;
+      if (t.kind === 'sur') this.surnameCand(t, this.roleBefore(t.start)?.role);
+    }
+    return j + 1;
+  }
+
+  /** "X, the head of …", "X, an associate professor at …", "X, political scientist and …". */
+  private appositionAfter(end: number): boolean {
+    const m = /^,\s+(?:(?:the|a|an|who is|now|then|former|currently)\s+)*([A-Za-z-]+)(?:\s+([A-Za-z-]+))?/i.exec(this.text.slice(end, end + 60));
+    if (!m) return false;
+    const w1 = m[1].toLowerCase();
+    const w2 = (m[2] ?? '').toLowerCase();
+    return (TITLE_WORDS.has(w1) && !['of', 'state', 'national', 'foreign', 'first', 'high', 'press', 'security'].includes(w1)) || TITLE_WORDS.has(w2) && TITLE_WORDS.has(w1);
+  }
+
+  /** "By X", "Author: X", "commentators: X, Y" at the start of a line. */
+  private bylineBefore(start: number): boolean {
+    const ls = this.text.lastIndexOf('\n', start - 1) + 1;
+    const before = this.folded.slice(ls, start);
+    if (/^\s*(by|authors?|written by|text|reporting by|edited by)\s*:?\s*$/.test(before)) return true;
+    // a list of names on its own line after a line ending in "…:" ("This article's commentators:")
+    if (/^[\s,a-z.'-]*$/.test(before) && ls >= 2) {
+      const prevEnd = ls - 1;
+      const pls = this.text.lastIndexOf('\n', prevEnd - 1) + 1;
+      const prevLine = this.folded.slice(pls, prevEnd).trim();
+      if (/:$/.test(prevLine) && /\b(commentators?|authors?|experts?|speakers?|participants?|panelists?|guests?|contributors?)\b/.test(prevLine)) return true;
+    }
+    return false;
+  }
+
+  /** A run that names an organisation; returns the index after it, or 0. */
+  private orgFrom(i: number, j: number): number {
+    const els = this.els;
+    let headAt = -1;
+    for (let k = i; k <= j; k++) if (els[k].kind === 'cap' && ORG_HEADS.has(els[k].f)) headAt = k;
+    // extend over "of/for/and/on the …" + capitalised words
+    let endIdx = j;
+    let ext = j;
+    for (;;) {
+      const m = /^ (of|for|and|on|in|to)( the)? $/.exec(this.text.slice(els[ext].end, (els[ext + 1]?.start ?? els[ext].end) ));
+      if (!m || ext + 1 >= els.length || !this.isRunEl(els[ext + 1]) || els[ext + 1].used) break;
+      let k = ext + 1;
+      while (k + 1 < els.length && this.isRunEl(els[k + 1]) && !els[k + 1].used && this.joins(els[k], els[k + 1])) k++;
+      if (headAt < 0) break; // "Professor X of the Department …": X is not part of the organisation
+      ext = k;
+      endIdx = k;
+    }
+    if (headAt < 0) return this.quotedOrg(i, j);
+    let s = i;
+    while (s < headAt && els[s].kind === 'cap' && (COMMON_WORDS.has(els[s].f) && !ORG_HEADS.has(els[s].f)) && !/^(national|federal|state|foreign|central|international|european|security|global|world)$/.test(els[s].f)) s++;
+    // "FSB Fifth Service": a known organisation at the start keeps its own mention
+    if (els.slice(s, headAt).some((e) => e.kind === 'org' || e.kind === 'person')) return 0;
+    const nonConn = endIdx - s + 1;
+    if (nonConn < 2) return 0;
+    // "the Ministry" alone (a head noun with only common words) is not a name
+    const meaningful = els.slice(s, endIdx + 1).filter((e) => e.kind !== 'cap' || !COMMON_WORDS.has(e.f) || ORG_HEADS.has(e.f));
+    if (meaningful.length < 2) return 0;
+    const start = els[s].start;
+    const end = els[endIdx].end;
+    const name = this.text.slice(start, end);
+    const id = kebab(name);
+    if (!this.unknown.has(id) && this.reg.entries.has(id)) {
+      this.cands.push({ start, end, ids: [id], match: 'name', confidence: 0.8, prio: 4 });
+    } else {
+      this.addUnknownSpan(start, end, name, 'organization', undefined, 0.6);
+    }
+    for (let k = s; k <= endIdx; k++) this.consume(els[k]);
+    // earlier elements of the run that were peeled (e.g. "The") are left alone
+    return endIdx + 1;
+  }
+
+  /** "Free News": a quoted run of two or more capitalised words used as a name. */
+  private quotedOrg(i: number, j: number): number {
+    const els = this.els;
+    if (j - i < 1) return 0;
+    const start = els[i].start;
+    const end = els[j].end;
+    const before = this.text[start - 1];
+    const after = this.text[end];
+    if (!(before === '"' || before === '“' || before === '«') || !(after === '"' || after === '”' || after === '»')) return 0;
+    if (els.slice(i, j + 1).some((e) => e.kind !== 'cap' || TITLE_WORDS.has(e.f))) return 0;
+    if (this.isFirstName(els[i].f)) return 0;
+    this.addUnknownSpan(start, end, this.text.slice(start, end), 'organization', undefined, 0.55);
+    for (let k = i; k <= j; k++) els[k].used = true;
+    return j + 1;
+  }
+
+  /** Marks an element as part of a larger name; a state mention it carried is withdrawn. */
+  private consume(el: El): void {
+    el.used = true;
+    const c = this.stateCand.get(el);
+    if (c) c.ids = [];
+  }
+
+  private addUnknown(toks: El[], kind: ActorKind, role: string | undefined, confidence: number): void {
+    const start = toks[0].start;
+    const end = toks[toks.length - 1].end;
+    this.addUnknownSpan(start, end, this.text.slice(start, end), kind, role, confidence);
+    toks.forEach((t) => this.consume(t));
+    if (kind === 'person') {
+      const lastF = toks[toks.length - 1].f;
+      if (lastF.length >= 3 && !COMMON_WORDS.has(lastF)) this.unknownSurnames.set(lastF, kebab(this.text.slice(start, end)));
+    }
+  }
+
+  private addUnknownSpan(start: number, end: number, name: string, kind: ActorKind, role: string | undefined, confidence: number): void {
+    const clean = name.replace(/\s+/g, ' ').trim();
+    let id = kebab(clean);
+    if (!id) return;
+    if (this.reg.entries.has(id) && this.reg.entries.get(id)?.kind !== kind) id = `${id}-${kind}`;
+    let a = this.unknown.get(id);
+    if (!a) {
+      a = { id, name: clean, kind, aliases: [], roles: role ? [role] : [], known: false };
+      this.unknown.set(id, a);
+    } else if (role && !a.roles.includes(role)) a.roles.push(role);
+    this.cands.push({ start, end, ids: [id], match: 'unknown', confidence, role, prio: 1 });
+  }
+
+  private pushPerson(start: number, end: number, ids: string[], match: MatchKind, confidence: number, role?: string): void {
+    this.cands.push({ start, end, ids, match, confidence, role, prio: 2 });
+  }
+
+  // ------------------------------------------------------------------ variants
+
+  /** A run "First Last" whose surname is a variant of a registry person's, with a compatible first name. */
+  private fuzzyPerson(toks: El[], role?: string): string | undefined {
+    if (toks.length < 2) return undefined;
+    const last = toks[toks.length - 1];
+    const first = toks[0].f;
+    const firstKnown = this.isFirstName(first);
+    const found = this.fuzzySurname(last.f, (id) => {
+      if (this.firstNameCompatible(id, first)) return 1;
+      if (firstKnown) return -1; // a known, different first name: never merge
+      return 0;
+    }, role);
+    return found;
+  }
+
+  /**
+   * Registry person whose surname is within the edit budget of `f` (transliteration-normalised, same first
+   * letter). `bonus(id)`: +1 allows one more edit (compatible first name), -1 rules the person out.
+   */
+  private fuzzySurname(f: string, bonus: (id: string) => number, role?: string): string | undefined {
+    if (f.length < 5 || COMMON_WORDS.has(f) || FIRST_NAMES.has(f) || TITLE_WORDS.has(f)) return undefined;
+    if (this.reg.surnameOwners.has(f)) return undefined;
+    const k = tkey(f);
+    if (!k) return undefined;
+    const list = this.reg.fuzzyIndex.get(k[0]);
+    if (!list) return undefined;
+    let best: string | undefined;
+    let bestD = 99;
+    let tie = false;
+    const baseBudget = fuzzyBudget(f.length);
+    for (const fk of list) {
+      if (Math.abs(fk.key.length - k.length) > 3) continue;
+      for (const id of fk.ids) {
+        const b = bonus(id);
+        if (b < 0) continue;
+        let budget = Math.min(2, Math.min(baseBudget, fuzzyBudget(fk.surname.length) || 1) + b);
+        if (role && b >= 0 && this.roleMatches(id, role)) budget = Math.min(2, budget + 1);
+        if (budget <= 0) continue;
+        const d = k === fk.key ? 0 : editDistance(k, fk.key, budget);
+        if (d > budget) continue;
+        if (d < bestD) {
+          best = id;
+          bestD = d;
+          tie = false;
+        } else if (d === bestD && id !== best) tie = true;
+      }
+    }
+    return tie ? undefined : best;
+  }
+
+  private roleMatches(id: string, role: string): boolean {
+    const e = this.reg.entries.get(id);
+    if (!e) return false;
+    const words = fold1(role).split(/\s+/).filter((w) => w.length > 3 && TITLE_WORDS.has(w));
+    if (!words.length) return false;
+    return e.roles.some((r) => {
+      const fr = fold1(r);
+      return words.filter((w) => fr.includes(w)).length >= Math.min(2, words.length);
+    });
+  }
+
+  /** A single capitalised token: registry surname variant, or an unknown person's surname. */
+  private variantOrSurname(t: El, role?: string): boolean {
+    const u = this.unknownSurnames.get(t.f);
+    if (u) {
+      this.cands.push({ start: t.start, end: t.end, ids: [u], match: 'surname', confidence: 0.7, role, prio: 1 });
+      t.used = true;
+      return true;
+    }
+    const id = this.fuzzySurname(t.f, () => 0, role);
+    if (id) {
+      this.cands.push({ start: t.start, end: t.end, ids: [id], match: 'variant', confidence: 0.6, role, prio: 1 });
+      t.used = true;
+      return true;
+    }
+    return false;
+  }
+
+  private leftovers(): void {
+    // Later mentions of unknown persons by surname, and spelling variants of registry surnames.
+    const articleSurnames: Array<{ f: string; key: string; id: string }> = [];
+    for (const [f, id] of this.unknownSurnames) articleSurnames.push({ f, key: tkey(f), id });
+    for (const t of this.els) {
+      if (t.used || t.kind !== 'cap') continue;
+      if (t.f.length < 3 || COMMON_WORDS.has(t.f) || TITLE_WORDS.has(t.f)) continue;
+      if (this.variantOrSurname(t)) continue;
+      if (t.f.length < 5 || FIRST_NAMES.has(t.f)) continue;
+      // variant of an article's own unknown person
+      const k = tkey(t.f);
+      const budget = fuzzyBudget(t.f.length);
+      for (const s of articleSurnames) {
+        if (s.key[0] !== k[0] || s.f.length < 5) continue;
+        if (editDistance(k, s.key, budget) <= budget) {
+          this.cands.push({ start: t.start, end: t.end, ids: [s.id], match: 'variant', confidence: 0.55, prio: 1 });
+          t.used = true;
+          break;
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ phrase rules
+
+  private phraseRules(): void {
+    for (const el of this.els) {
+      if (el.kind !== 'dem' && el.kind !== 'state' && el.kind !== 'person') continue;
+      const m = /^ ([a-z]+)\b/.exec(this.folded.slice(el.end, el.end + 20));
+      if (!m) continue;
+      const noun = m[1];
+      const nounEnd = el.end + 1 + noun.length;
+      if (STATE_COLLECTIVES.has(noun)) {
+        if (el.kind === 'person') {
+          // "the Biden administration" → the person's state
+          const p = this.reg.entries.get(el.hit?.outs[0]?.actorId ?? '');
+          const st = p?.affiliation ? this.reg.entries.get(p.affiliation) : undefined;
+          if (st?.kind === 'state' && (noun === 'administration' || noun === 'government')) {
+            this.cands.push({ start: el.start, end: nounEnd, ids: [st.id], match: 'alias', confidence: 0.75, prio: 5 });
+          }
+        } else if (el.kind === 'dem') {
+          const st = this.stateOfEl(el);
+          if (st) this.cands.push({ start: this.detStart(el.start), end: nounEnd, ids: [st], match: 'alias', confidence: 0.75, prio: 5 });
+        }
+        continue;
+      }
+      if (el.kind === 'dem' && LEADER_NOUNS.has(noun)) {
+        const det = this.detStart(el.start);
+        if (det === el.start) continue; // needs "the/this/that"
+        const st = this.stateOfEl(el);
+        const l = st ? this.reg.leaders.get(st) : undefined;
+        const who = noun === 'president' ? l?.president : l?.leader;
+        if (who) this.cands.push({ start: det, end: nounEnd, ids: [who], match: 'alias', confidence: 0.6, prio: 5 });
+      }
+    }
+  }
+
+  /** Start of "the/this/that [new|current|former] " before `pos`, or `pos`. */
+  private detStart(pos: number): number {
+    const before = this.folded.slice(Math.max(0, pos - 30), pos);
+    const m = /\b(the|this|that)\s+(?:(?:new|current|then|incumbent|present)\s+)?$/.exec(before);
+    return m ? pos - m[0].length : pos;
+  }
+
+  // ------------------------------------------------------------------ resolution
+
+  private finish(): ActorFindings {
+    const cands = this.cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || b.prio - a.prio);
+    // non-overlapping: longer wins, then priority
+    const chosen: Cand[] = [];
+    for (const c of cands) {
+      if (!c.ids.length) continue;
+      const prev = chosen[chosen.length - 1];
+      if (prev && c.start < prev.end) {
+        const lp = prev.end - prev.start;
+        const lc = c.end - c.start;
+        if (c.prio > prev.prio + 2 || (lc > lp && c.prio >= prev.prio)) chosen[chosen.length - 1] = c;
+        continue;
+      }
+      chosen.push(c);
+    }
+    // resolve ids in document order
+    const fullyNamed = new Set<string>();
+    const lastSeen = new Map<string, number>();
+    const mentions: Mention[] = [];
+    const actors = new Map<string, KnownActor>();
+    for (const c of chosen) {
+      let id: string | undefined;
+      if (c.ids.length === 1) id = c.ids[0];
+      else if (c.surname) {
+        const named = c.ids.filter((x) => fullyNamed.has(x));
+        id = named.length === 1 ? named[0] : named.length > 1 ? maxBy(named, (x) => lastSeen.get(x) ?? -1) : undefined;
+      } else {
+        const hinted = c.stateHint ? c.ids.filter((x) => this.entry(x)?.affiliation === c.stateHint) : [];
+        if (hinted.length === 1) id = hinted[0];
+        else {
+          const seen = c.ids.filter((x) => lastSeen.has(x));
+          if (seen.length) id = maxBy(seen, (x) => lastSeen.get(x) ?? -1);
+          else {
+            // the candidate whose state the article mentions most so far
+            let best = -1;
+            for (const x of c.ids) {
+              const aff = this.entry(x)?.affiliation;
+              const n = aff ? (lastSeen.has(aff) ? 1 : 0) : 0;
+              if (n > best) {
+                best = n;
+                id = best > 0 ? x : undefined;
+              }
+            }
+          }
+        }
+      }
+      if (!id) continue;
+      const e = this.entry(id);
+      if (!e) continue;
+      if (c.match !== 'surname') fullyNamed.add(id);
+      lastSeen.set(id, c.start);
+      const m: Mention = { start: c.start, end: c.end, text: this.text.slice(c.start, c.end), actorId: id, match: c.match, confidence: c.confidence };
+      if (c.role) m.role = c.role;
+      mentions.push(m);
+      this.addActor(actors, id);
+    }
+    return { mentions, actors };
+  }
+
+  private addActor(actors: Map<string, KnownActor>, id: string): void {
+    for (let k = 0; k < 4 && id && !actors.has(id); k++) {
+      const u = this.unknown.get(id);
+      const e = u ?? this.reg.entries.get(id);
+      if (!e) return;
+      actors.set(id, u ? u : { ...e, known: true });
+      if (!e.affiliation) return;
+      id = e.affiliation;
+    }
+  }
+}
+
+function fold1(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.$/, '');
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function maxBy<T>(xs: T[], f: (x: T) => number): T {
+  let best = xs[0];
+  let bv = f(best);
+  for (const x of xs) {
+    const v = f(x);
+    if (v > bv) {
+      best = x;
+      bv = v;
+    }
+  }
+  return best;
 }

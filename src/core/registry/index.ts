@@ -1,22 +1,9 @@
-// PLACEHOLDER until the registry/matcher work lands: parse + compile with no matcher.
-import { parse } from 'yaml';
-import type { ActorEntry, SourceError } from '../types';
+/**
+ * The actor registry: parse (YAML → entries + errors with line/column), merge (a workspace file over the
+ * embedded default), compile (entries → one-pass matcher). See docs/registry.md for the schema.
+ */
+export { parseRegistry, mergeRegistries, MAX_REGISTRY_BYTES, type ParseResult, type ParseOptions } from './parse';
+export { compileRegistry, caseMode, type CompiledRegistry, type FormOutput, type FormKind, type FuzzyKey } from './compile';
 
-export interface CompiledRegistry {
-  readonly entries: ReadonlyMap<string, ActorEntry>;
-}
-
-export function parseRegistry(text: string, _file: string): { entries: ActorEntry[]; errors: SourceError[] } {
-  const data = parse(text) as { actors?: ActorEntry[] };
-  return { entries: data?.actors ?? [], errors: [] };
-}
-
-export function compileRegistry(entries: readonly ActorEntry[]): CompiledRegistry {
-  return { entries: new Map(entries.map((e) => [e.id, e])) };
-}
-
-export function mergeRegistries(base: readonly ActorEntry[], overrides: readonly ActorEntry[]): ActorEntry[] {
-  const m = new Map(base.map((e) => [e.id, e]));
-  for (const o of overrides) m.set(o.id, o);
-  return [...m.values()];
-}
+/** The workspace registry file (relative to the workspace folder); same schema as the default registry. */
+export const WORKSPACE_REGISTRY_FILE = '.news-annotator/actors.yaml';

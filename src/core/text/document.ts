@@ -90,7 +90,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     while (k < to && /\s/.test(text[k]) && text[k] !== '\n') k++;
     if (k >= to) break;
     const next = text[k];
-    if (!/[A-Z0-9"“«‘'(\[]/.test(next) && !/\p{Lu}/u.test(next)) continue;
+    if (!/[A-Z0-9"“«‘'([]/.test(next) && !/\p{Lu}/u.test(next)) continue;
     if (c === '.') {
       let w = i - 1;
       while (w >= s && /[A-Za-z.]/.test(text[w])) w--;
