@@ -1,7 +1,394 @@
-// PLACEHOLDER until quote detection lands.
+/**
+ * Quotes: spans (./spans), direct vs scare (./classify) and attribution (./attribute) in one pass over the
+ * paragraphs. Every look-around stays inside the quote's paragraph (pronouns: the sentence before it), so the
+ * stage is linear in the text.
+ *
+ * Attribution order for a quote: a cue right after it ("“…,” X said", "“…,” said X", "“…,” he added"); a cue
+ * before it in its sentence ("X said:", "X, an analyst, believes: “…”", "According to X, “…”", "X described it as
+ * “…”", "noting, “…”" → the sentence subject, "X: “…”"); an earlier attributed quote of the same paragraph; the
+ * previous paragraph's speaker for a paragraph that opens with a quote (newspaper continuation, interview answers;
+ * an outlet's question line "“Outlet”: question?" keeps the interviewee).
+ */
 import type { TextDoc } from '../text';
-import type { ActorFindings, Quote } from '../types';
+import type { ActorFindings, ActorKind, Quote, SpeakerRef, TextSpan } from '../types';
+import {
+  Ctx,
+  cuesIn,
+  cueAtStart,
+  isAdjacent,
+  kebab,
+  resolveCand,
+  subjectGap,
+  subjectOf,
+  type Attribution,
+  type Cand,
+  type CueHit,
+  type LastSpeaker,
+} from './attribute';
+import { hasScareMarker, shapeOf } from './classify';
+import { cueForm } from './cues';
+import { scanQuotes, type RawQuote } from './spans';
 
-export function findQuotes(_doc: TextDoc, _findings: ActorFindings): Quote[] {
-  return [];
+export { scanQuotes, type RawQuote } from './spans';
+export { CUES } from './cues';
+
+/** Longest gap (in words) between a cue earlier in the sentence and a short quote it governs. */
+const GOVERN_WORDS = 12;
+
+interface ParaState {
+  para: number;
+  speaker: SpeakerRef | null;
+  kind: ActorKind;
+  question: boolean;
+}
+
+export function findQuotes(doc: TextDoc, findings: ActorFindings): Quote[] {
+  const raws = scanQuotes(doc);
+  if (!raws.length) return [];
+  const ctx = new Ctx(doc, findings);
+  const out: Quote[] = [];
+  const runs: Quote[][] = [];
+  const st: State = { last: null, prev: null, interviewee: null };
+  let i = 0;
+  while (i < raws.length) {
+    const p = raws[i].para;
+    let j = i;
+    while (j < raws.length && raws[j].para === p) j++;
+    processParagraph(ctx, p, raws.slice(i, j), st, out, runs);
+    i = j;
+  }
+  // a newspaper-continued quote told its speaker only in a later paragraph: share it along the run
+  for (const run of runs) {
+    const src = run.find((q) => q.speaker);
+    if (!src) continue;
+    for (const q of run) {
+      if (q.speaker || q.kind !== 'direct') continue;
+      q.speaker = src.speaker;
+      q.confidence = Math.min(src.confidence, 0.65);
+    }
+  }
+  return out;
+}
+
+interface State {
+  last: LastSpeaker | null;
+  prev: ParaState | null;
+  interviewee: { speaker: SpeakerRef; kind: ActorKind } | null;
+}
+
+function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out: Quote[], runs: Quote[][]): void {
+  const para = ctx.paragraphs[p];
+  const text = ctx.text;
+  ctx.quoteSpans.set(p, raws.map((q) => ({ start: q.open, end: q.close < 0 ? q.end : q.close + 1 })));
+  for (const k of ctx.quoteSpans.keys()) if (k < p - 2) ctx.quoteSpans.delete(k);
+
+  const prevState = st.prev && st.prev.para === p - 1 ? st.prev : null;
+  const list = raws;
+
+  // "“Outlet”: question text?" — the label is a name; the question belongs to the outlet.
+  const first = raws[0];
+  if (first.open === para.start && first.close >= 0) {
+    const colon = afterSpaces(text, first.close + 1, para.end);
+    if (text.charCodeAt(colon) === 58 && shapeOf(text, first.start, first.end).words <= 6) {
+      let qs = afterSpaces(text, colon + 1, para.end);
+      let qe = para.end;
+      while (qe > qs && /[\s"'\u201c\u201d\u2019\u00bb]/.test(text[qe - 1])) qe--;
+      const qText = text.slice(qs, qe);
+      if (qe > qs && qText.includes('?')) {
+        out.push(scare(text, first, 0.9));
+        const outlet = outletSpeaker(ctx, first);
+        const cue: TextSpan = { start: colon, end: colon + 1, text: ':' };
+        const rest = raws.slice(1);
+        const quoted = rest.length && rest[0].open === qs ? rest[0] : null;
+        if (quoted) {
+          qs = quoted.start;
+          qe = quoted.end;
+        }
+        const question: Quote = {
+          start: qs,
+          end: qe,
+          text: text.slice(qs, qe),
+          kind: 'direct',
+          speaker: outlet,
+          cue,
+          confidence: 0.6,
+          mark: quoted ? quoted.mark : '',
+        };
+        // quotes inside the question are part of it
+        out.push(question);
+        st.prev = {
+          para: p,
+          speaker: prevState?.speaker ?? st.interviewee?.speaker ?? null,
+          kind: prevState?.kind ?? st.interviewee?.kind ?? 'person',
+          question: true,
+        };
+        return;
+      }
+    }
+  }
+
+  let lastInPara: { speaker: SpeakerRef; kind: ActorKind; sentence: number } | null = null;
+  let paraSpeaker: SpeakerRef | null = null;
+  let paraKind: ActorKind = 'person';
+  let prevClose = para.start;
+  for (let k = 0; k < list.length; k++) {
+    const q = list[k];
+    const nextOpen = k + 1 < list.length ? list[k + 1].open : para.end;
+    const shape = shapeOf(text, q.start, q.end);
+    const atParaStart = q.open === para.start;
+    const wholePara = atParaStart && (q.close < 0 || afterSpaces(text, q.close + 1, para.end) >= para.end - 1);
+
+    const after = afterCue(ctx, p, q, nextOpen, st.last);
+    const before: Attribution | null = after?.adjacent ? null : beforeCue(ctx, p, q, prevClose, nextOpen, st.last, lastInPara);
+    let attr: Attribution | null = after ?? before;
+    if (after && before && !after.speaker && before.speaker) attr = before;
+
+    // classification
+    let kind: 'direct' | 'scare';
+    let classConf = 0.8;
+    const colonBefore = /:\s*$/.test(text.slice(Math.max(para.start, q.open - 3), q.open));
+    if (shape.name && !attr?.adjacent && !shape.sentence) {
+      kind = 'scare';
+      classConf = 0.85;
+    } else if (!shape.sentence && shape.words <= 4 && hasScareMarker(ctx.folded, q.open, prevClose)) {
+      kind = 'scare';
+      classConf = 0.9;
+    } else if (shape.sentence || shape.words >= 6 || wholePara || colonBefore || (atParaStart && shape.words >= 3)) {
+      kind = 'direct';
+    } else if (attr && attr.how !== 'continuation') {
+      kind = 'direct';
+      classConf = attr.adjacent ? 0.85 : 0.7;
+    } else {
+      kind = 'scare';
+      classConf = shape.words <= 4 ? 0.75 : 0.6;
+    }
+    prevClose = q.close < 0 ? q.end : q.close + 1;
+    if (kind === 'scare') {
+      out.push(scare(text, q, classConf));
+      continue;
+    }
+
+    const sentence = ctx.sentenceIndex(p, q.open);
+    let continued = q.continued;
+    if (!attr?.speaker) {
+      if (lastInPara) {
+        attr = { speaker: lastInPara.speaker, kind: lastInPara.kind, cue: attr?.cue ?? null, confidence: 0.7, adjacent: false, how: 'continuation' };
+      } else if (atParaStart && prevState?.speaker) {
+        attr = {
+          speaker: prevState.speaker,
+          kind: prevState.kind,
+          cue: null,
+          confidence: prevState.question ? 0.6 : 0.65,
+          adjacent: false,
+          how: prevState.question ? 'interview' : 'continuation',
+        };
+        continued = true;
+      }
+    }
+    const quote: Quote = {
+      start: q.start,
+      end: q.end,
+      text: text.slice(q.start, q.end),
+      kind,
+      speaker: attr?.speaker ?? null,
+      cue: attr?.cue ?? null,
+      confidence: attr?.speaker ? attr.confidence : 0.3,
+      mark: q.mark,
+    };
+    if (continued) quote.continued = true;
+    out.push(quote);
+    if (q.continued) {
+      const prevQ = findPrevDirect(out, quote);
+      const run = prevQ ? runs.find((r) => r[r.length - 1] === prevQ) : undefined;
+      if (run) run.push(quote);
+      else runs.push(prevQ ? [prevQ, quote] : [quote]);
+    }
+    if (attr?.speaker) {
+      lastInPara = { speaker: attr.speaker, kind: attr.kind, sentence };
+      paraSpeaker = attr.speaker;
+      paraKind = attr.kind;
+      st.last = { speaker: attr.speaker, kind: attr.kind, pos: q.start, para: p };
+      if (attr.how !== 'continuation' && attr.how !== 'interview') st.interviewee = { speaker: attr.speaker, kind: attr.kind };
+    }
+  }
+  st.prev = paraSpeaker ? { para: p, speaker: paraSpeaker, kind: paraKind, question: false } : { para: p, speaker: null, kind: 'person', question: false };
+}
+
+function findPrevDirect(out: Quote[], q: Quote): Quote | undefined {
+  for (let k = out.length - 2; k >= 0; k--) if (out[k].kind === 'direct' && out[k] !== q) return out[k];
+  return undefined;
+}
+
+function scare(text: string, q: RawQuote, confidence: number): Quote {
+  return { start: q.start, end: q.end, text: text.slice(q.start, q.end), kind: 'scare', speaker: null, cue: null, confidence, mark: q.mark };
+}
+
+function afterSpaces(text: string, i: number, end: number): number {
+  while (i < end && /\s/.test(text[i])) i++;
+  return i;
+}
+
+/** The outlet of a question line: an actor mentioned in the label, else the label itself. */
+function outletSpeaker(ctx: Ctx, label: RawQuote): SpeakerRef {
+  const ms = ctx.mentions;
+  for (let k = ctx.lowerBound(label.start); k < ms.length && ms[k].start < label.end; k++) return ctx.speakerOf(ms[k]);
+  const name = ctx.text.slice(label.start, label.end).replace(/[\s,.;:]+$/, '');
+  return { id: kebab(name), name };
+}
+
+// ---------------------------------------------------------------- cue after the quote
+
+const AFTER_LEAD = /^[\s,.;:!?\u2026\u2014\u2013-]*/;
+const INVERTED_GAP = /^\s+(?:the\s+)?(?:[^,.;:!?"\u201c\u201d]{0,60}?,\s*)?$/;
+
+function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, last: LastSpeaker | null): Attribution | null {
+  if (q.close < 0) return null;
+  const pe = ctx.paragraphs[p].end;
+  const a0 = q.close + 1;
+  const limit = Math.min(pe, nextOpen, a0 + 200);
+  const lead = AFTER_LEAD.exec(ctx.folded.slice(a0, Math.min(limit, a0 + 6)));
+  const a = a0 + (lead ? lead[0].length : 0);
+  if (a >= limit) return null;
+  const f = ctx.folded;
+
+  // "according to X"
+  // inverted: "said X", "added the minister, X"
+  const verb = cueAtStart(f, a);
+  if (verb) {
+    const form = cueForm(verb);
+    if (form && form.role !== 'noun') {
+      const ve = a + verb.length;
+      const cue = span(ctx, a, ve);
+      const cands = ctx.candidates(p, ve, limit);
+      if (form.role === 'according') {
+        const c = cands[0];
+        if (c && /^\s+(?:the\s+)?$/.test(f.slice(ve, c.start))) return attributed(ctx, p, c, cue, true, 'after', last, 0.9);
+        return null;
+      }
+      const c = cands[0];
+      if (c && INVERTED_GAP.test(f.slice(ve, c.start))) return attributed(ctx, p, c, cue, true, 'after', last, 0.9);
+    }
+  }
+  // subject first: "X said", "he added", "X, the minister, told reporters"
+  const cands = ctx.candidates(p, a, limit);
+  const c0 = cands[0];
+  if (!c0 || !/^(?:the\s+)?$/.test(f.slice(a, c0.start))) return null;
+  for (const cue of cuesIn(ctx, c0.end, limit)) {
+    if (cue.form.role === 'noun' || cue.form.role === 'according') continue;
+    if (!subjectGap(ctx, c0, cue)) break;
+    return attributed(ctx, p, c0, cue, true, 'after', last, 0.9);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- cue before the quote
+
+function beforeCue(
+  ctx: Ctx,
+  p: number,
+  q: RawQuote,
+  prevClose: number,
+  nextOpen: number,
+  last: LastSpeaker | null,
+  lastInPara: { speaker: SpeakerRef; kind: ActorKind; sentence: number } | null,
+): Attribution | null {
+  const f = ctx.folded;
+  const sentStart = ctx.sentenceStart(p, q.open);
+  const segStart = Math.max(sentStart, prevClose);
+  const cues = cuesIn(ctx, segStart, q.open);
+  // "X: “…”"
+  if (!cues.length) {
+    if (!/:\s*$/.test(f.slice(Math.max(segStart, q.open - 3), q.open))) return null;
+    const colon = f.lastIndexOf(':', q.open);
+    const cands = ctx.candidates(p, segStart, colon, false);
+    const c = cands[cands.length - 1];
+    if (c && c.source !== 'name' && /^\s*$/.test(f.slice(c.end, colon))) return attributed(ctx, p, c, span(ctx, colon, colon + 1), true, 'label', last, 0.85);
+    return null;
+  }
+  for (let k = cues.length - 1; k >= 0; k--) {
+    const cue = cues[k];
+    const between = f.slice(cue.end, q.open);
+    if (/[;]/.test(between) || wordCount(between) > GOVERN_WORDS) return null;
+    const adjacent = isAdjacent(ctx, cue.end, q.open);
+    const conf = adjacent ? 0.9 : 0.75;
+    const role = cue.form.role;
+    if (role === 'according') {
+      const cands = ctx.candidates(p, cue.end, q.open);
+      const c = cands[0];
+      if (c && /^\s+(?:the\s+)?$/.test(f.slice(cue.end, c.start))) return attributed(ctx, p, c, cue, adjacent || /,\s*$/.test(between), 'before', last, conf);
+      continue;
+    }
+    if (role === 'noun') {
+      const r = nounCue(ctx, p, q, cue, sentStart, nextOpen, last);
+      if (r) return r;
+      continue;
+    }
+    // the verb's subject: a candidate right before it (adverbs, an appositive between commas, a post-modifier)
+    const cands = ctx.candidates(p, sentStart, cue.start);
+    for (const c of cands) {
+      if (!subjectGap(ctx, c, cue)) continue;
+      return attributed(ctx, p, c, cue, adjacent, 'before', last, conf);
+    }
+    // no subject next to the verb ("…, noting, “…”", "but added, “…”"): the sentence subject
+    const subj = subjectOf(ctx, cands, sentStart);
+    if (subj) return attributed(ctx, p, subj, cue, adjacent, 'before', last, conf - 0.1);
+    if (lastInPara && lastInPara.sentence === ctx.sentenceIndex(p, q.open)) {
+      return { speaker: lastInPara.speaker, kind: lastInPara.kind, cue, confidence: 0.7, adjacent, how: 'before' };
+    }
+    return { speaker: null, kind: 'person', cue, confidence: 0.3, adjacent, how: 'before' };
+  }
+  return null;
+}
+
+/** "X's statements that … “q”", "statements by X that …", "the suggestion of “q” by X". */
+function nounCue(ctx: Ctx, p: number, q: RawQuote, cue: CueHit, sentStart: number, nextOpen: number, last: LastSpeaker | null): Attribution | null {
+  const f = ctx.folded;
+  const between = f.slice(cue.end, q.open);
+  const thatForm = /^\s*(?:by\s+[^,;:]{1,60}?\s+)?(?:that\b|:)/.test(between);
+  const ofForm = /^\s+of\s+(?:(?:a|an|the)\s+)?$/.test(between);
+  if (!thatForm && !ofForm) return null;
+  // possessor before the noun
+  const before = ctx.candidates(p, sentStart, cue.start, false);
+  for (const c of before) if (subjectGap(ctx, c, cue)) return attributed(ctx, p, c, cue, false, 'before', last, 0.75);
+  // "by X" after the noun, or after the quote
+  const byAt = (from: number, to: number): Cand | null => {
+    const m = /^[\s,]*by\s+(?:the\s+)?/.exec(f.slice(from, Math.min(to, from + 12)));
+    if (!m) return null;
+    const cands = ctx.candidates(p, from, to, false);
+    const c = cands[0];
+    return c && c.start <= from + m[0].length + 40 ? c : null;
+  };
+  const c = thatForm ? byAt(cue.end, q.open) : q.close >= 0 ? byAt(q.close + 1, Math.min(nextOpen, q.close + 120)) : null;
+  return c ? attributed(ctx, p, c, cue, false, 'before', last, 0.75) : null;
+}
+
+function attributed(
+  ctx: Ctx,
+  p: number,
+  c: Cand,
+  cue: TextSpan,
+  adjacent: boolean,
+  how: Attribution['how'],
+  last: LastSpeaker | null,
+  conf: number,
+): Attribution {
+  const r = resolveCand(ctx, p, c, last);
+  const cueSpan: TextSpan = { start: cue.start, end: cue.end, text: cue.text };
+  if (!r) return { speaker: null, kind: 'person', cue: cueSpan, confidence: 0.3, adjacent, how };
+  return { speaker: r.speaker, kind: r.kind, cue: cueSpan, confidence: Math.min(conf, r.conf), adjacent, how };
+}
+
+function span(ctx: Ctx, s: number, e: number): TextSpan {
+  return { start: s, end: e, text: ctx.text.slice(s, e) };
+}
+
+function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const sp = s.charCodeAt(i) <= 32;
+    if (!sp && !inWord) n++;
+    inWord = !sp;
+  }
+  return n;
 }

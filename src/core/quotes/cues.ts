@@ -1,0 +1,164 @@
+/**
+ * Speech cues: the verbs and phrases that attribute a quote, as data. Matched on the folded text (lowercase,
+ * unified apostrophes), so the forms here are lowercase.
+ */
+
+export type CueRole =
+  /** a speech verb: "said", "told", "believes", "noting" */
+  | 'verb'
+  /** a verb taking "… as “x”": "described the talks as", "called it" */
+  | 'as'
+  /** "according to X" (the speaker follows) */
+  | 'according'
+  /** a noun that introduces reported speech with "that" or "of “x” by X": "statements that", "the suggestion of" */
+  | 'noun';
+
+export interface CueEntry {
+  lemma: string;
+  role: CueRole;
+  forms: readonly string[];
+  /** Forms that are also common nouns ("states", "claims", "notes"): a cue only before that / : / , / it. */
+  ambiguous?: readonly string[];
+}
+
+export const CUES: readonly CueEntry[] = [
+  { lemma: 'say', role: 'verb', forms: ['said', 'says', 'say', 'saying'] },
+  { lemma: 'state', role: 'verb', forms: ['stated', 'stating'], ambiguous: ['states'] },
+  { lemma: 'tell', role: 'verb', forms: ['told', 'tells', 'telling'] },
+  { lemma: 'note', role: 'verb', forms: ['noted', 'noting'], ambiguous: ['notes'] },
+  { lemma: 'add', role: 'verb', forms: ['added', 'adds', 'adding'] },
+  { lemma: 'explain', role: 'verb', forms: ['explained', 'explains', 'explaining'] },
+  { lemma: 'stress', role: 'verb', forms: ['stressed', 'stressing'], ambiguous: ['stresses'] },
+  { lemma: 'emphasise', role: 'verb', forms: ['emphasised', 'emphasized', 'emphasises', 'emphasizes', 'emphasising', 'emphasizing'] },
+  { lemma: 'underscore', role: 'verb', forms: ['underscored', 'underscores', 'underscoring', 'underlined', 'underlines', 'underlining'] },
+  { lemma: 'warn', role: 'verb', forms: ['warned', 'warns', 'warning'] },
+  { lemma: 'argue', role: 'verb', forms: ['argued', 'argues', 'arguing'] },
+  { lemma: 'claim', role: 'verb', forms: ['claimed', 'claiming'], ambiguous: ['claims'] },
+  { lemma: 'insist', role: 'verb', forms: ['insisted', 'insists', 'insisting'] },
+  { lemma: 'write', role: 'verb', forms: ['wrote', 'writes', 'writing'] },
+  { lemma: 'tweet', role: 'verb', forms: ['tweeted', 'tweeting'] },
+  { lemma: 'post', role: 'verb', forms: ['posted'] },
+  { lemma: 'ask', role: 'verb', forms: ['asked', 'asks', 'asking'] },
+  { lemma: 'reply', role: 'verb', forms: ['replied', 'replies', 'replying'] },
+  { lemma: 'answer', role: 'verb', forms: ['answered', 'answering'] },
+  { lemma: 'respond', role: 'verb', forms: ['responded', 'responds', 'responding'] },
+  { lemma: 'believe', role: 'verb', forms: ['believes', 'believed'] },
+  { lemma: 'think', role: 'verb', forms: ['thinks'] },
+  { lemma: 'reiterate', role: 'verb', forms: ['reiterated', 'reiterates', 'reiterating'] },
+  { lemma: 'declare', role: 'verb', forms: ['declared', 'declares', 'declaring'] },
+  { lemma: 'announce', role: 'verb', forms: ['announced', 'announces', 'announcing'] },
+  { lemma: 'admit', role: 'verb', forms: ['admitted', 'admits', 'admitting'] },
+  { lemma: 'acknowledge', role: 'verb', forms: ['acknowledged', 'acknowledges', 'acknowledging'] },
+  { lemma: 'confirm', role: 'verb', forms: ['confirmed', 'confirms', 'confirming'] },
+  { lemma: 'hint', role: 'verb', forms: ['hinted', 'hinting'] },
+  { lemma: 'comment', role: 'verb', forms: ['commented', 'commenting'], ambiguous: ['comments'] },
+  { lemma: 'remark', role: 'verb', forms: ['remarked'], ambiguous: ['remarks'] },
+  { lemma: 'observe', role: 'verb', forms: ['observed', 'observes'] },
+  { lemma: 'continue', role: 'verb', forms: ['continued'] },
+  { lemma: 'conclude', role: 'verb', forms: ['concluded', 'concludes', 'concluding'] },
+  { lemma: 'recall', role: 'verb', forms: ['recalled', 'recalls', 'recalling'] },
+  { lemma: 'promise', role: 'verb', forms: ['promised', 'promising'], ambiguous: ['promises'] },
+  { lemma: 'vow', role: 'verb', forms: ['vowed', 'vowing'], ambiguous: ['vows'] },
+  { lemma: 'urge', role: 'verb', forms: ['urged', 'urging'], ambiguous: ['urges'] },
+  { lemma: 'suggest', role: 'verb', forms: ['suggested', 'suggests', 'suggesting'] },
+  { lemma: 'voice', role: 'verb', forms: ['voiced'] },
+  { lemma: 'complain', role: 'verb', forms: ['complained', 'complains'] },
+  { lemma: 'predict', role: 'verb', forms: ['predicted', 'predicts'] },
+  { lemma: 'assure', role: 'verb', forms: ['assured', 'assures'] },
+  { lemma: 'point out', role: 'verb', forms: ['pointed out', 'points out', 'pointing out'] },
+  { lemma: 'put it', role: 'verb', forms: ['put it', 'puts it'] },
+  { lemma: 'quoted', role: 'verb', forms: ['quoted as saying', 'was quoted'] },
+  { lemma: 'describe', role: 'as', forms: ['described', 'describes', 'describing'] },
+  { lemma: 'characterise', role: 'as', forms: ['characterized', 'characterised', 'characterizes', 'characterises', 'characterizing', 'characterising'] },
+  { lemma: 'frame', role: 'as', forms: ['frames', 'framed', 'framing'] },
+  { lemma: 'call', role: 'as', forms: ['called', 'calling'], ambiguous: ['calls'] },
+  { lemma: 'dub', role: 'as', forms: ['dubbed', 'dubs'] },
+  { lemma: 'label', role: 'as', forms: ['labelled', 'labeled'] },
+  { lemma: 'term', role: 'as', forms: ['termed'] },
+  { lemma: 'refer', role: 'as', forms: ['referred to', 'refers to'] },
+  { lemma: 'according to', role: 'according', forms: ['according to'] },
+  {
+    lemma: 'statement',
+    role: 'noun',
+    forms: [
+      'statement', 'statements', 'claim', 'assertion', 'assertions', 'remark', 'words', 'comment',
+      'suggestion', 'insistence', 'description', 'characterization', 'characterisation', 'warning', 'tweet',
+      'tweets', 'message', 'call', 'promise', 'pledge', 'declaration', 'announcement',
+    ],
+  },
+];
+
+export interface CueForm {
+  form: string;
+  role: CueRole;
+  lemma: string;
+  ambiguous: boolean;
+}
+
+const FORMS = new Map<string, CueForm>();
+for (const e of CUES) {
+  // a noun cue shares some spellings with verbs ("claim", "call"); the verb reading wins for -ed/-ing forms only
+  for (const f of e.forms) if (!FORMS.has(f) || e.role !== 'noun') FORMS.set(f, { form: f, role: e.role, lemma: e.lemma, ambiguous: false });
+  for (const f of e.ambiguous ?? []) FORMS.set(f, { form: f, role: e.role, lemma: e.lemma, ambiguous: true });
+}
+
+/** Looks a matched cue form up. */
+export function cueForm(form: string): CueForm | undefined {
+  return FORMS.get(form.replace(/\s+/g, ' '));
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+}
+
+/** Source of one alternation of every form, longest first, on word boundaries (for the folded text). */
+export const CUE_SOURCE = `(?<![a-z0-9'-])(?:${[...FORMS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|')})(?![a-z0-9-])`;
+
+/** Global regex of every cue form (use with lastIndex on the folded text, or on a slice). */
+export function cueRegex(): RegExp {
+  return new RegExp(CUE_SOURCE, 'g');
+}
+
+/** Subject pronouns and the actors they can stand for. */
+export const PRONOUNS: ReadonlyMap<string, 'person' | 'group' | 'thing'> = new Map([
+  ['he', 'person'],
+  ['she', 'person'],
+  ['they', 'group'],
+  ['it', 'thing'],
+]);
+
+/** Words before a short quote that mark it as held at a distance. */
+export const SCARE_MARKERS = /(?:so[- ]called|notorious|alleged|supposed|self[- ]styled|self[- ]proclaimed|quote[- ]unquote)\s+(?:\S+\s+)?$/;
+
+/** Leading words of a sentence that open an adverbial phrase (its mentions are not the subject). */
+export const ADVERBIAL_OPENERS = new Set([
+  'while', 'although', 'though', 'if', 'when', 'as', 'after', 'before', 'in', 'on', 'at', 'during', 'for', 'despite',
+  'since', 'because', 'following', 'with', 'by', 'from', 'unlike', 'amid', 'given', 'previously', 'meanwhile',
+  'however', 'now', 'today', 'yesterday', 'earlier', 'later', 'speaking', 'asked', 'responding', 'under', 'over',
+  'once', 'until', 'upon', 'whereas', 'besides', 'beyond', 'to', 'according',
+]);
+
+/** Title words stripped from the front of a capitalised name found without the actor stage. */
+export const TITLE_WORDS = new Set([
+  'president', 'vice', 'prime', 'minister', 'deputy', 'foreign', 'defence', 'defense', 'secretary', 'state',
+  'general', 'professor', 'associate', 'assistant', 'dr', 'mr', 'mrs', 'ms', 'prof', 'senator', 'sen', 'rep',
+  'representative', 'ambassador', 'envoy', 'special', 'spokesperson', 'spokesman', 'spokeswoman', 'chairman',
+  'chairwoman', 'chair', 'director', 'head', 'chief', 'governor', 'gov', 'mayor', 'king', 'queen', 'prince',
+  'sheikh', 'colonel', 'col', 'lt', 'major', 'captain', 'admiral', 'commander', 'judge', 'justice', 'pope',
+  'lord', 'sir', 'dame', 'analyst', 'expert', 'political', 'scientist', 'economist', 'adviser', 'advisor',
+  'official', 'officer', 'leader', 'us', 'u.s', 'russian', 'american', 'ukrainian', 'national', 'security',
+  'presidential', 'press', 'senior', 'former', 'acting', 'interim', 'executive', 'founder', 'ceo',
+]);
+
+/** Words that make a capitalised sequence an organisation, not a person. */
+export const ORG_WORDS = new Set([
+  'ministry', 'department', 'university', 'institute', 'center', 'centre', 'council', 'agency', 'office',
+  'committee', 'commission', 'news', 'times', 'post', 'press', 'bank', 'fund', 'party', 'union', 'association',
+  'foundation', 'organization', 'organisation', 'group', 'service', 'bureau', 'house', 'kremlin', 'government',
+  'parliament', 'duma', 'congress', 'senate', 'court', 'army', 'forces', 'corporation', 'company', 'inc', 'ltd',
+  'media', 'tv', 'radio', 'journal', 'herald', 'gazette', 'tribune', 'daily', 'agency', 'school', 'academy',
+  'science', 'sciences', 'affairs', 'federation', 'republic', 'nations', 'states', 'league', 'club', 'network',
+]);
