@@ -1,7 +1,728 @@
-// PLACEHOLDER until channel detection lands.
+/**
+ * Channel detection: how actors communicate (meetings, calls, letters, intermediaries, tracks, back channels,
+ * public signals, posts, forums, working groups, dialogue in general). See docs/channels.md.
+ *
+ * One pass: a single compiled trigger regex over the folded text finds candidate words; each is judged in its
+ * sentence only (participants, via, type, precision guards). Then a pass over the mentions adds "A-B" person
+ * pairs, and overlapping candidates are reduced to one (the longer). Linear in the text plus the mentions.
+ */
 import type { TextDoc } from '../text';
-import type { ActorFindings, Channel, Quote } from '../types';
+import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '../types';
+import { ChannelContext } from './context';
+import { RULES, TRIGGER_RE, ruleOf, DEFINITE, type TriggerRule } from './lexicon';
+import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, listEnd, type GroupKind, type LeftPhrase } from './phrase';
 
-export function findChannels(_doc: TextDoc, _findings: ActorFindings, _quotes: readonly Quote[]): Channel[] {
-  return [];
+export { RULES } from './lexicon';
+
+interface Candidate extends Channel {
+  /** The sentence it was found in. */
+  sentence: Span;
+  /** True when the participants came only from the sentence fallback (no syntax tied them to the trigger). */
+  fallback: boolean;
+  weak: boolean;
+  /** A bare "between A and B" with no channel word: kept only when nothing else was found in its sentence. */
+  bare?: boolean;
 }
+
+type Draft = Omit<Candidate, 'text'>;
+
+/** Relations that are not communication: "the difference between A and B". */
+const NOT_A_CHANNEL_BETWEEN =
+  /(?:difference|differences|rivalry|conflict|war|gap|feud|tensions?|distance|similarit(?:y|ies)|choice|comparison|contrast|split|rift|clash|competition|balance|proportion|relationship|relations)\s+between\s+$/;
+
+const VIA_RE =
+  /(?<![a-z])(?:through|via|with\s+the\s+help\s+of|with\s+the\s+mediation\s+of|mediated\s+by|brokered\s+by|facilitated\s+by|passed\s+on\s+by|conveyed\s+by|relayed\s+by|thanks\s+to\s+the\s+mediation\s+of|hosted\s+by|at\s+the\s+invitation\s+of)\s+/g;
+const COMPANY_RE = /(?<![a-z])(?:in\s+the\s+company\s+of|together\s+with|along\s+with|accompanied\s+by|joined\s+by)\s+/g;
+const AUTHOR_VERB_RE = /(?:^|\s)(?:has|have|had|was|were|is|are|also|then|again|just|recently|publicly|repeatedly|once\s+again)?\s*(?:issued|made|makes|make|making|sent|sends|send|sending|delivered|wrote|writes|posted|posts|published|publishes|gave|gives|voiced|addressed|tweeted|dispatched|handed|passed)\s*$/;
+
+/** Finds channel mentions in a document. Keeps the signature the pipeline calls (`analyze.ts`). */
+export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: readonly Quote[]): Channel[] {
+  if (!doc.text) return [];
+  const ctx = new ChannelContext(doc, findings);
+  const scare = quotes.filter((q) => q.kind === 'scare' && q.end - q.start <= 60).sort((a, b) => a.start - b.start);
+  const finder = new Finder(ctx, scare);
+
+  const re = new RegExp(TRIGGER_RE.source, 'g');
+  const events: Array<{ start: number; end: number; rule: TriggerRule | null; pair?: [Mention, Mention]; bare?: boolean }> = [];
+  for (let m = re.exec(ctx.folded); m; m = re.exec(ctx.folded)) {
+    events.push({ start: m.index, end: m.index + m[0].length, rule: ruleOf(m) });
+  }
+  // "Witkoff-Dmitriev": two people joined by a hyphen or dash name a line of dialogue between them.
+  const ms = ctx.mentions;
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i];
+    const b = ms[i + 1];
+    if (a.actorId === b.actorId || ctx.kindOf(a.actorId) !== 'person' || ctx.kindOf(b.actorId) !== 'person') continue;
+    const gap = ctx.folded.slice(a.end, b.start);
+    if (/^\s?-\s?$/.test(gap)) events.push({ start: a.start, end: b.end, rule: null, pair: [a, b] });
+    else if (/^\s+and\s+$/.test(gap)) {
+      const before = ctx.folded.slice(Math.max(0, a.start - 40), a.start);
+      if (/(?<![a-z])between\s+$/.test(before) && !NOT_A_CHANNEL_BETWEEN.test(before)) {
+        events.push({ start: a.start - 8, end: b.end, rule: null, pair: [a, b], bare: true });
+      }
+    }
+  }
+  events.sort((x, y) => x.start - y.start);
+
+  for (const ev of events) {
+    if (ev.pair) finder.addPair(ev.pair[0], ev.pair[1], ev.bare === true);
+    else if (ev.rule) finder.judge(ev.rule, ev.start, ev.end);
+  }
+  return dedupe(finder.out);
+}
+
+/** Overlapping candidates report once: the longer span wins (ties: the stronger one, then the earlier). */
+function dedupe(all: Candidate[]): Channel[] {
+  // a bare "between A and B" yields to a channel word that already names A and B
+  const cands = all.filter(
+    (c) => !c.bare || !all.some((o) => o !== c && !o.bare && o.sentence.start === c.sentence.start && !o.fallback && c.participants.every((p) => o.participants.includes(p))),
+  );
+  const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && c.start < last.end) {
+      const lc = last.end - last.start;
+      const cc = c.end - c.start;
+      if (cc > lc || (cc === lc && c.confidence > last.confidence)) kept[kept.length - 1] = c;
+      continue;
+    }
+    // a generic "dialogue"/"channel" word again in the same sentence, tied to nothing: the same channel
+    if (c.weak && c.fallback && c.type === 'other' && kept.some((k) => k.sentence.start === c.sentence.start)) continue;
+    kept.push(c);
+  }
+  return kept.map((c) => ({ start: c.start, end: c.end, text: c.text, type: c.type, participants: c.participants, via: c.via, confidence: c.confidence }));
+}
+
+interface Complement {
+  /** The kind of complement right after the trigger. */
+  kind: 'between' | 'with' | 'of' | 'to' | 'like' | 'level' | 'by' | null;
+  ids: string[];
+  /** End of the complement, for the span. */
+  end: number;
+  /** Whether the complement named a group ("the two presidents") or a plural role ("heads of departments"). */
+  named: boolean;
+  /** Start of the complement words (after an optional place). */
+  start: number;
+  /** End of a place phrase directly after the trigger ("in Riyadh"). */
+  placeEnd: number;
+  /** End of the complement's noun-phrase list. */
+  listEnd?: number;
+}
+
+class Finder {
+  readonly out: Candidate[] = [];
+  private recent: Candidate | undefined;
+
+  constructor(
+    private readonly ctx: ChannelContext,
+    private readonly scare: readonly Quote[],
+  ) {}
+
+  /** "Witkoff-Dmitriev" (a dash pair), or a bare "between A and B" of two people (`bare`). */
+  addPair(a: Mention, b: Mention, bare: boolean): void {
+    const sentence = this.ctx.sentenceAt(a.start);
+    const start = bare ? this.ctx.folded.lastIndexOf('between', a.start) : a.start;
+    this.push({ start, end: b.end, type: 'track', participants: [a.actorId, b.actorId], via: [], confidence: bare ? 0.5 : 0.6, sentence, fallback: false, weak: false, bare });
+  }
+
+  judge(rule: TriggerRule, s: number, e: number): void {
+    const ctx = this.ctx;
+    if (this.inScareQuote(s, e)) return;
+    const sentence = ctx.sentenceAt(s);
+    if (sentence.end <= sentence.start) return;
+    switch (rule.strength) {
+      case 'verb':
+        return this.judgeVerb(rule, s, e, sentence);
+      case 'authored':
+        return this.judgeAuthored(rule, s, e, sentence);
+      case 'mediation':
+        return this.judgeMediation(s, e, sentence);
+      case 'sidelines':
+        return this.judgeSidelines(s, e, sentence);
+      default:
+        return this.judgeNoun(rule, s, e, sentence);
+    }
+  }
+
+  // ------------------------------------------------------------ nouns (strong and weak)
+
+  private judgeNoun(rule: TriggerRule, s: number, e: number, sentence: Span): void {
+    const ctx = this.ctx;
+    const f = ctx.folded;
+    const word = f.slice(s, e);
+    // "prisoner exchanges", "exchange of fire", "exchange rate": not channels
+    if (rule.name === 'meeting' && /^exchange/.test(word) && /^\s+(?:of|rates?)\b/.test(f.slice(e, e + 8))) return;
+    let left = leftPhrase(ctx, s, sentence.start);
+    let type: ChannelType = rule.type;
+    let strong = rule.strength === 'strong';
+    let start = left.start;
+    let end = e;
+
+    if (rule.name === 'along-the-lines') {
+      // "the “economic” dialog along the lines of A - B": the phrase starts at the dialogue noun before it
+      const before = /(?:dialog(?:ue)?s?|talks|contacts?|cooperation|channels?|negotiations|communication)\s*$/.exec(f.slice(Math.max(sentence.start, s - 30), s));
+      if (before) {
+        const nounStart = s - before[0].length;
+        left = leftPhrase(ctx, nounStart, sentence.start);
+        start = left.start;
+      } else start = s;
+      const listTo = listEnd(ctx, e, sentence.end, true);
+      const ids = this.idsIn(e, listTo);
+      const lastM = ctx.mentionsIn(e, listTo).pop();
+      if (lastM) end = lastM.end;
+      return this.emit({ start, end, type, participants: ids.length ? ids : this.fallback(s, sentence, []), via: [], confidence: ids.length >= 2 ? 0.85 : 0.6, sentence, fallback: !ids.length, weak: false }, s);
+    }
+
+    const comp = this.complement(e, sentence);
+    const via = this.viaIn(s, sentence.end);
+    let participants: string[] = [];
+    let explicit = false;
+
+    // participants from the syntax around the noun
+    const owner: string[] = [];
+    if (left.possessor) owner.push(left.possessor.actorId);
+    else if (left.pronoun) owner.push(...this.pronounIds(left.pronoun, left.start, sentence));
+    for (const id of left.modifierIds) if (!owner.includes(id)) owner.push(id);
+    if (comp.kind === 'between' || comp.kind === 'with' || comp.kind === 'like' || (comp.kind === 'of' && (comp.ids.length || comp.named))) {
+      participants = uniq([...owner, ...comp.ids]);
+      explicit = participants.length > 0 || comp.named;
+    } else if (owner.length) {
+      participants = owner;
+      explicit = true;
+    }
+    for (const id of this.companyIn(e, sentence.end)) if (!participants.includes(id)) participants.push(id);
+
+    const dialogueLike = rule.name === 'dialogue' || rule.name === 'track';
+    // qualifiers that change the type
+    const levelRe = /^\s+(?:at|on)\s+(?:the|a)\s+(?:[a-z-]+\s+)?level\b|^\s+at\s+the\s+level\s+of\b/;
+    const levelAfter = levelRe.test(f.slice(comp.placeEnd, comp.placeEnd + 60)) || (comp.kind === 'with' && comp.ids.length > 0 && levelRe.test(f.slice(comp.end, comp.end + 60)));
+    if (dialogueLike && (levelAfter || left.level)) {
+      type = 'track';
+      strong = true;
+      if (levelAfter) end = Math.max(this.levelEnd(comp.placeEnd, sentence.end), this.levelEnd(comp.end, sentence.end));
+    } else if (levelAfter) {
+      strong = true;
+      end = Math.max(this.levelEnd(comp.placeEnd, sentence.end), this.levelEnd(comp.end, sentence.end));
+    }
+    if (rule.name === 'track') {
+      // "tracks" alone is generic ("on several tracks"); a track needs its parties or a specific modifier
+      if (!left.pair && !(comp.kind === 'between' && comp.ids.length) && !left.specific && !left.possessor) return;
+      strong = true;
+    }
+    if (rule.name === 'summit') {
+      const pairwise = (left.pair || comp.kind === 'between' || (comp.kind === 'with' && comp.ids.length > 0) || left.possessor) && !left.orgModifier;
+      type = pairwise ? 'meeting' : 'forum';
+      if (!pairwise && (left.orgModifier || comp.kind === 'like' || comp.kind === 'of')) strong = true;
+    }
+    if (rule.name === 'meeting' && left.orgModifier && !explicitPair(ctx, participants)) type = 'forum';
+    if (rule.name === 'meeting' && /^visit/.test(word)) {
+      // a visit is a channel only when it goes to an actor ("Putin's visit to China"), not to a region
+      const to = /^\s+to\s+/.exec(f.slice(e, e + 6));
+      const dest = to ? ctx.mentionsIn(e, listEnd(ctx, e + to[0].length, sentence.end)).filter((m) => m.start - e < 20) : [];
+      if (!dest.length) return;
+      participants = uniq([...owner, ...dest.map((m) => m.actorId)]);
+      explicit = true;
+    }
+    if (rule.name === 'restore-relations' || rule.name === 'diplomatic-missions') strong = true;
+
+    if (!strong && !explicit) {
+      // a generic word: needs a specific modifier, or a definite determiner and two sides in the sentence
+      if (!left.specific) {
+        if (!left.det || !DEFINITE.has(left.det)) return;
+        if (this.sidesIn(sentence) < 2) return;
+      }
+    }
+    if (!participants.length) participants = this.fallback(s, sentence, [...via, ...this.topicIds(e, comp, sentence)]);
+    const fallback = !explicit;
+
+    if (via.length && (type === 'letter' || type === 'meeting' || type === 'other' || type === 'call')) type = 'intermediary';
+    // the span: phrase + a directly following complement (not across a place phrase)
+    if (comp.kind && comp.end > end && comp.start === e && (comp.kind === 'between' || comp.kind === 'with')) end = comp.end;
+    else if (comp.placeEnd > e && rule.name !== 'restore-relations') end = Math.max(end, comp.placeEnd);
+    const confidence = strong ? 0.85 : explicit ? 0.75 : left.specific ? 0.6 : 0.5;
+    this.emit({ start, end, type, participants, via: via.filter((v) => !participants.includes(v)), confidence, sentence, fallback, weak: !strong }, s);
+  }
+
+  private levelEnd(from: number, max: number): number {
+    const m = /^\s+(?:at|on)\s+(?:the|a)\s+(?:[a-z-]+\s+)?level(?:\s+of\s+[a-z-]+(?:\s+[a-z-]+)?)?/.exec(this.ctx.folded.slice(from, Math.min(max, from + 80)));
+    if (!m) return from;
+    let end = from + m[0].length;
+    const cut = listEnd(this.ctx, from + 1, end + 1);
+    if (cut < end) end = cut;
+    return end;
+  }
+
+  // ------------------------------------------------------------ verbs
+
+  private judgeVerb(rule: TriggerRule, s: number, e: number, sentence: Span): void {
+    const ctx = this.ctx;
+    const subject = this.subjectChain(s, sentence);
+    let objects: string[] = [];
+    let end = e;
+    const after = ctx.folded.slice(e, e + 12);
+    const w = /^\s+with\s+/.exec(after);
+    const direct = /^\s+/.exec(after);
+    if (rule.name === 'exchanged-views' || rule.name === 'held-talks') {
+      if (w) {
+        const to = listEnd(ctx, e + w[0].length, sentence.end);
+        objects = this.idsIn(e + w[0].length, to);
+        const last = ctx.mentionsIn(e, to).pop();
+        if (last) end = last.end;
+      }
+    } else {
+      const from = w ? e + w[0].length : direct ? e + direct[0].length : e;
+      const first = ctx.mentions[ctx.firstMentionFrom(from)];
+      if (first && first.start - from <= 45 && !/[,;:.()]/.test(ctx.folded.slice(from, first.start))) {
+        const to = listEnd(ctx, first.start, sentence.end);
+        objects = this.idsIn(first.start, to);
+        const last = ctx.mentionsIn(first.start, to).pop();
+        if (last) end = last.end;
+      }
+    }
+    const parties = uniq([...subject, ...objects]);
+    if (!subject.length || parties.length < 2) {
+      // "held talks" with a group ("the two sides held talks")
+      if (rule.name !== 'held-talks' && rule.name !== 'exchanged-views') return;
+      const grp = this.groupBefore(s, sentence);
+      if (grp.length < 2 && parties.length < 2) return;
+      parties.push(...grp.filter((g) => !parties.includes(g)));
+    }
+    const word = ctx.folded.slice(s, e);
+    if (/^visited/.test(word) && !objects.length) return;
+    const via = this.viaIn(s, sentence.end);
+    let type = rule.type;
+    if (via.length && type !== 'call') type = 'intermediary';
+    // "Lavrov and Rubio exchanged views", "Putin and Trump to meet": an adjacent subject is part of the phrase
+    const subjStart = subject.length ? this.subjectStart(s, sentence) : s;
+    const lastSubj = ctx.mentions[ctx.firstMentionFrom(s) - 1];
+    const adjacent = lastSubj && /^\s+(?:to\s+|have\s+|has\s+|had\s+|will\s+|would\s+|also\s+)?$/.test(ctx.folded.slice(lastSubj.end, s));
+    const start = adjacent && subject.length >= 2 ? Math.min(s, subjStart) : s;
+    this.emit({ start, end, type, participants: parties, via: via.filter((v) => !parties.includes(v)), confidence: 0.8, sentence, fallback: false, weak: false }, s);
+  }
+
+  // ------------------------------------------------------------ statements, posts, letters
+
+  private judgeAuthored(rule: TriggerRule, s: number, e: number, sentence: Span): void {
+    const ctx = this.ctx;
+    const f = ctx.folded;
+    const left = leftPhrase(ctx, s, sentence.start);
+    const authors: string[] = [];
+    if (left.possessor) authors.push(left.possessor.actorId);
+    else if (left.pronoun === 'his' || left.pronoun === 'her') authors.push(...this.pronounIds(left.pronoun, left.start, sentence));
+    const comp = this.complement(e, sentence);
+    if (!authors.length && comp.kind === 'of' && comp.ids.length) {
+      const persons = comp.ids.filter((id) => ctx.kindOf(id) === 'person');
+      authors.push(...(persons.length ? persons : comp.ids));
+    }
+    const verbish = /^(?:tweeted|retweeted|posted)$/.test(f.slice(s, e));
+    if (!authors.length) {
+      // "Beijing has issued warnings", "Trump tweeted", "X sent a letter"
+      const pre = f.slice(Math.max(sentence.start, left.start - 40), left.start);
+      if (verbish || AUTHOR_VERB_RE.test(pre)) {
+        const subj = this.subjectChain(left.start, sentence, 40);
+        authors.push(...subj);
+      }
+    }
+    const targets: string[] = [];
+    const toM = /^\s+(?:to|at|against|toward|towards|addressed\s+to|directed\s+at|aimed\s+at|for)\s+/.exec(f.slice(e, e + 24));
+    if (toM) {
+      const from = e + toM[0].length;
+      const first = ctx.mentions[ctx.firstMentionFrom(from)];
+      if (first && first.start - from <= 12) targets.push(...this.idsIn(from, listEnd(ctx, from, sentence.end)));
+    }
+    if (comp.kind === 'with' && rule.type === 'media') targets.push(...comp.ids);
+    const via = this.viaIn(s, sentence.end);
+    let type: ChannelType = rule.type;
+    if (rule.type === 'letter' && via.length) type = 'intermediary';
+
+    if (rule.type === 'media' || rule.type === 'social') {
+      if (!authors.length) return;
+      // "in other words", "the media": a statement needs an author; a statement is a channel only when it is
+      // directed at another actor (the target, else the next actor of another side in the sentence)
+      if (!targets.length) {
+        const other = this.nextOtherActor(e, sentence, authors);
+        if (other) targets.push(other);
+        else if (rule.type === 'media') return;
+      }
+    } else if (!authors.length && !targets.length && !via.length) return;
+
+    const participants = uniq([...authors, ...targets]).filter((id) => !via.includes(id));
+    let end = e;
+    if (toM && targets.length && rule.type !== 'social') {
+      const last = ctx.mentionsIn(e, listEnd(ctx, e + toM[0].length, sentence.end)).pop();
+      if (last && last.start - e < 40) end = last.end;
+    }
+    this.emit({ start: left.start, end, type, participants, via, confidence: 0.7, sentence, fallback: false, weak: false }, s);
+  }
+
+  // ------------------------------------------------------------ mediation
+
+  private judgeMediation(s: number, e: number, sentence: Span): void {
+    const ctx = this.ctx;
+    const f = ctx.folded;
+    const left = leftPhrase(ctx, s, sentence.start);
+    const via: string[] = [];
+    if (left.possessor) via.push(left.possessor.actorId);
+    const after = f.slice(e, Math.min(sentence.end, e + 80));
+    let participants: string[] = [];
+    let end = e;
+    const by = /^\s+(?:by|of|from)\s+/.exec(after);
+    if (by) {
+      const to = listEnd(ctx, e + by[0].length, sentence.end);
+      const ids = this.idsIn(e + by[0].length, to);
+      if (f.slice(s, e).startsWith('intermediar')) participants.push(...ids);
+      else via.push(...ids);
+      const last = ctx.mentionsIn(e, to).pop();
+      if (last && last.start - e < 50) end = last.end;
+    }
+    const btw = /^(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?)?\s*between\s+/.exec(after);
+    if (btw) {
+      const from = e + btw[0].length;
+      const to = listEnd(ctx, from, sentence.end);
+      participants.push(...this.idsIn(from, to));
+      const g = this.groupAt(from, s);
+      participants.push(...g);
+      const last = ctx.mentionsIn(from, to).pop();
+      if (last) end = last.end;
+    }
+    if (!via.length) via.push(...this.subjectChain(left.start, sentence, 30));
+    for (const id of left.modifierIds) if (!participants.includes(id)) participants.push(id);
+    participants = uniq(participants).filter((id) => !via.includes(id));
+    if (!via.length && participants.length < 2) return;
+    this.emit({ start: left.start, end, type: 'intermediary', participants, via: uniq(via), confidence: 0.75, sentence, fallback: false, weak: false }, s);
+  }
+
+  // ------------------------------------------------------------ forums
+
+  private judgeSidelines(s: number, e: number, sentence: Span): void {
+    const ctx = this.ctx;
+    const f = ctx.folded;
+    const to = listEnd(ctx, e, sentence.end);
+    const np = /^\s+(?:the\s+)?(?:[^\s,;.]+\s+){0,6}?(?:meeting|summit|forum|assembly|conference|session|council|talks)s?/.exec(f.slice(e, to));
+    const orgs = ctx.mentionsIn(e, to).filter((m) => ctx.kindOf(m.actorId) === 'organization');
+    let end = np ? e + np[0].length : orgs.length ? orgs[0].end : to;
+    if (end <= e) end = e;
+    const inside = this.idsIn(e, end);
+    const sideIds = this.fallback(s, sentence, []).filter((id) => !inside.includes(id));
+    this.emit({ start: s + (f.startsWith('on ', s) || f.startsWith('at ', s) ? 3 : 0), end, type: 'forum', participants: uniq([...inside, ...sideIds]), via: [], confidence: 0.8, sentence, fallback: false, weak: false }, s);
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private emit(c: Draft, trigger: number): void {
+    if (c.end <= c.start) return;
+    void trigger;
+    this.push(c);
+  }
+
+  private push(d: Draft): void {
+    const c = d as Candidate;
+    const t = this.ctx.text;
+    while (c.end > c.start && /[\s,;:]/.test(t[c.end - 1])) c.end--;
+    while (c.start < c.end && /\s/.test(t[c.start])) c.start++;
+    if (c.end <= c.start) return;
+    c.text = t.slice(c.start, c.end);
+    c.participants = uniq(c.participants);
+    c.via = uniq(c.via);
+    this.out.push(c);
+    this.recent = c;
+  }
+
+  private inScareQuote(s: number, e: number): boolean {
+    for (const q of this.scare) {
+      if (q.start > s) break;
+      if (e <= q.end) return true;
+    }
+    // a short term held at a distance by quotation marks, even when the quote stage did not report it
+    const t = this.ctx.text;
+    let a = s;
+    while (a > 0 && /[a-zA-Z-]/.test(t[a - 1])) a--;
+    let b = e;
+    while (b < t.length && /[a-zA-Z-]/.test(t[b])) b++;
+    const open = t[a - 1];
+    const close = t[b];
+    return (open === '“' && close === '”') || (open === '«' && close === '»') || (open === '"' && close === '"' && !/\w/.test(t[a - 2] ?? ' '));
+  }
+
+  /** Complement right after a noun: optional place ("in Riyadh"), then "between …", "with …", "of …", "like …". */
+  private complement(e: number, sentence: Span): Complement {
+    const ctx = this.ctx;
+    const f = ctx.folded;
+    const out: Complement = { kind: null, ids: [], end: e, named: false, start: e, placeEnd: e };
+    let pos = e;
+    const place = /^\s+(?:in|at)\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/.exec(f.slice(pos, pos + 40));
+    if (place && /^[A-Z]/.test(ctx.text.slice(pos + place[0].length - place[1].length))) {
+      // a capitalised place; keep only capitalised words
+      const words = ctx.text.slice(pos + place[0].length - place[1].length, pos + place[0].length).split(/\s+/);
+      let len = place[0].length - place[1].length;
+      let n = 0;
+      for (const w of words) {
+        if (!/^[A-Z]/.test(w)) break;
+        len += (n ? 1 : 0) + w.length;
+        n++;
+      }
+      out.placeEnd = pos + len;
+      pos = out.placeEnd;
+    }
+    const m = /^\s+(between|with|of|like|such\s+as|among)\s+/.exec(f.slice(pos, pos + 16));
+    if (!m) return out;
+    const kind = m[1] === 'between' || m[1] === 'among' ? 'between' : m[1] === 'with' ? 'with' : m[1] === 'of' ? 'of' : 'like';
+    const from = pos + m[0].length;
+    const to = listEnd(ctx, from, sentence.end);
+    out.kind = kind;
+    out.start = pos;
+    const ids = this.idsIn(from, to);
+    const group = this.groupAt(from, from);
+    const ms = ctx.mentionsIn(from, to);
+    if (kind === 'of' && (!ms.length || ms[0].start - from > 40)) {
+      out.kind = group.length ? 'of' : null;
+    }
+    out.ids = uniq([...ids, ...group]);
+    const gm = GROUP_RE.exec(f.slice(from, to));
+    if (gm) out.named = true;
+    else if (kind === 'between' && to > from + 3 && !/^(?:us|them|our|your|you|me|each\s+other)\b/.test(f.slice(from, to))) out.named = true;
+    let end = ms.length ? ms[ms.length - 1].end : e;
+    if (gm) end = Math.max(end, from + gm[0].length);
+    if (kind === 'between' && !ms.length && !gm) end = Math.min(to, from + 60);
+    out.listEnd = to;
+    out.end = end;
+    return out;
+  }
+
+  /** Actors named as the topic or place of a channel ("talks on Ukraine", "a meeting in Moscow"): not its parties. */
+  private topicIds(e: number, comp: Complement, sentence: Span): string[] {
+    const ids = comp.placeEnd > e ? this.idsIn(e, comp.placeEnd) : [];
+    const from = comp.placeEnd;
+    const m = /^\s+(?:on|about|over|regarding|concerning|in)\s+/.exec(this.ctx.folded.slice(from, from + 16));
+    if (m) ids.push(...this.idsIn(from + m[0].length, listEnd(this.ctx, from + m[0].length, sentence.end)));
+    return ids;
+  }
+
+  /** Actor ids in [from, to): mentions, plus capitalised state words not covered by a mention ("Russian"). */
+  private idsIn(from: number, to: number): string[] {
+    const ctx = this.ctx;
+    const ids: string[] = [];
+    const ms = ctx.mentionsIn(from, to);
+    for (const m of ms) if (!ids.includes(m.actorId) && !this.isTitlePart(m.start, m.end, to)) ids.push(m.actorId);
+    const re = /[A-Z][A-Za-z.]*(?:[-–—][A-Z][A-Za-z.]*)*/g;
+    const seg = ctx.text.slice(from, to);
+    for (let t = re.exec(seg); t; t = re.exec(seg)) {
+      const at = from + t.index;
+      if (ctx.mentionAt(at) || this.isTitlePart(at, at + t[0].length, to)) continue;
+      for (const id of compoundIds(ctx, { start: at, end: at + t[0].length })) if (!ids.includes(id)) ids.push(id);
+      const id = ctx.stateByWord(t[0]);
+      if (id && !ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  }
+
+  /**
+   * True when [s, e) is part of a person's title rather than a party of its own: a state or organisation word
+   * followed by title words and then a person ("U.S. Secretary of State Marco Rubio", "Putin's aide Yuri Ushakov").
+   */
+  private isTitlePart(s: number, e: number, to: number): boolean {
+    const ctx = this.ctx;
+    const here = ctx.mentionAt(s);
+    if (here && ctx.kindOf(here.actorId) === 'person') return false;
+    const next = ctx.mentions[ctx.firstMentionFrom(e)];
+    if (!next || next.end > to + 1 || ctx.kindOf(next.actorId) !== 'person' || next.start - e > 60) return false;
+    const gap = ctx.text.slice(e, next.start);
+    return (
+      /^\s+(?:(?:[A-Z][\w.'’-]*|of|the|for|on|foreign|policy|affairs|security|national|special|deputy|former|new|chief|top)\s+){1,8}$/.test(gap) ||
+      /^['’]s\s+(?:[\w.'’-]+\s+){1,5}$/.test(gap)
+    );
+  }
+
+  /** "the two presidents", "both sides", "the two countries" starting at `from`, resolved to actor ids. */
+  private groupAt(from: number, before: number): string[] {
+    const m = GROUP_RE.exec(this.ctx.folded.slice(from, from + 60));
+    if (!m) return [];
+    return this.resolveGroup(groupKind(m[1].replace(/\s+/g, ' ')), before);
+  }
+
+  private groupBefore(s: number, sentence: Span): string[] {
+    const seg = this.ctx.folded.slice(sentence.start, s);
+    GROUP_ANYWHERE_RE.lastIndex = 0;
+    let last: RegExpExecArray | null = null;
+    for (let m = GROUP_ANYWHERE_RE.exec(seg); m; m = GROUP_ANYWHERE_RE.exec(seg)) last = m;
+    return last ? this.resolveGroup(groupKind(last[1].replace(/\s+/g, ' ')), sentence.start + last.index) : [];
+  }
+
+  /**
+   * Resolves a group noun to the two most recent fitting actors before `before`: presidents (role), leaders,
+   * ministers, states; "sides" are the sides (states) of the most recent channel.
+   */
+  private resolveGroup(kind: GroupKind, before: number): string[] {
+    const ctx = this.ctx;
+    if (kind === 'sides') {
+      const r = this.recent;
+      if (r) {
+        const sides = uniq(r.participants.map((id) => ctx.sideOf(id)));
+        if (sides.length >= 2) return sides.slice(0, 2);
+        if (r.participants.length >= 2) return r.participants.slice(0, 2);
+      }
+      kind = 'states';
+    }
+    const test = (m: Mention): boolean => {
+      const id = m.actorId;
+      if (kind === 'states') return ctx.kindOf(id) === 'state';
+      if (ctx.kindOf(id) !== 'person') return false;
+      const roles = ctx.rolesOf(id, m);
+      if (kind === 'presidents') return /\bpresident\b/.test(roles) && !/vice[- ]president|presidential/.test(roles.replace(/president of|president,/g, 'president'));
+      if (kind === 'leaders') return /\b(?:president|prime minister|chancellor|king|emir|leader|head of state|premier|sultan|supreme leader)\b/.test(roles);
+      return /\b(?:minister|secretary of state)\b/.test(roles);
+    };
+    const out: string[] = [];
+    const sides: string[] = [];
+    let i = ctx.firstMentionFrom(before) - 1;
+    for (let n = 0; i >= 0 && n < 400 && out.length < 2; i--, n++) {
+      const m = ctx.mentions[i];
+      if (out.includes(m.actorId) || !test(m)) continue;
+      const side = ctx.sideOf(m.actorId);
+      if (kind !== 'states' && sides.includes(side) && side !== m.actorId) continue;
+      out.push(m.actorId);
+      sides.push(side);
+    }
+    return out;
+  }
+
+  /** "his" / "her" → the nearest person before; "their" → the two nearest people (or the recent channel's parties). */
+  private pronounIds(pronoun: string, at: number, sentence: Span): string[] {
+    const ctx = this.ctx;
+    const prev = ctx.previousSentence(at);
+    const floor = prev ? prev.start : sentence.start;
+    const out: string[] = [];
+    const want = pronoun === 'their' ? 2 : 1;
+    for (let i = ctx.firstMentionFrom(at) - 1; i >= 0 && ctx.mentions[i].start >= floor && out.length < want; i--) {
+      const m = ctx.mentions[i];
+      if (ctx.kindOf(m.actorId) === 'person' && !out.includes(m.actorId)) out.push(m.actorId);
+    }
+    if (pronoun === 'their' && out.length < 2 && this.recent) return this.recent.participants.slice(0, 2);
+    return out;
+  }
+
+  /** The coordinated actors right before `s` in its clause ("A and B held talks", "Rubio is scheduled to meet"). */
+  private subjectChain(s: number, sentence: Span, maxGap = 60): string[] {
+    const ctx = this.ctx;
+    const out: string[] = [];
+    let i = ctx.firstMentionFrom(s) - 1;
+    if (i < 0) return out;
+    let m = ctx.mentions[i];
+    if (m.start < sentence.start || m.end > s) return out;
+    const gap = ctx.folded.slice(m.end, s);
+    if (gap.length > maxGap || /[;:()!?]|,\s|\s-\s|\b(?:that|which|who|while|but|after|before|when)\b/.test(gap)) return out;
+    out.push(m.actorId);
+    for (i--; i >= 0; i--) {
+      const p = ctx.mentions[i];
+      if (p.start < sentence.start) break;
+      const g = ctx.text.slice(p.end, m.start);
+      if (!/^(?:\s*,)?\s*(?:and|&|as well as|,)\s*(?:(?:the|of|[A-Z][\w.'’-]*)\s+){0,6}$/.test(g) && !/^'s\s/.test(g)) break;
+      if (!out.includes(p.actorId)) out.push(p.actorId);
+      m = p;
+    }
+    return out.reverse();
+  }
+
+  private subjectStart(s: number, sentence: Span): number {
+    const ctx = this.ctx;
+    const ids = this.subjectChain(s, sentence);
+    let i = ctx.firstMentionFrom(s) - 1;
+    let start = s;
+    while (i >= 0 && ctx.mentions[i].start >= sentence.start && ids.includes(ctx.mentions[i].actorId)) {
+      start = ctx.mentions[i].start;
+      i--;
+    }
+    return start;
+  }
+
+  /** Intermediaries named in the rest of the sentence: "through C", "via C", "with the help of C", "hosted by C". */
+  private viaIn(from: number, to: number): string[] {
+    const ctx = this.ctx;
+    const seg = ctx.folded.slice(from, Math.min(to, from + 200));
+    const out: string[] = [];
+    VIA_RE.lastIndex = 0;
+    for (let m = VIA_RE.exec(seg); m; m = VIA_RE.exec(seg)) {
+      const at = from + m.index + m[0].length;
+      const first = ctx.mentions[ctx.firstMentionFrom(at)];
+      if (!first || first.start - at > 12) continue;
+      for (const id of this.idsIn(at, listEnd(ctx, at, to))) if (!out.includes(id)) out.push(id);
+    }
+    return out;
+  }
+
+  private companyIn(from: number, to: number): string[] {
+    const ctx = this.ctx;
+    let seg = ctx.folded.slice(from, Math.min(to, from + 200));
+    const stop = /[,;:()]/.exec(seg);
+    if (stop) seg = seg.slice(0, stop.index);
+    const out: string[] = [];
+    COMPANY_RE.lastIndex = 0;
+    for (let m = COMPANY_RE.exec(seg); m; m = COMPANY_RE.exec(seg)) {
+      const at = from + m.index + m[0].length;
+      for (const id of this.idsIn(at, listEnd(ctx, at, to))) if (!out.includes(id)) out.push(id);
+    }
+    return out;
+  }
+
+  /** The first actor after `e` in the sentence that is not one of `not` (nor on their side). */
+  private nextOtherActor(e: number, sentence: Span, not: readonly string[]): string | undefined {
+    const ctx = this.ctx;
+    const sides = not.map((id) => ctx.sideOf(id));
+    for (let i = ctx.firstMentionFrom(e); i < ctx.mentions.length && ctx.mentions[i].end <= sentence.end; i++) {
+      const id = ctx.mentions[i].actorId;
+      if (!not.includes(id) && !sides.includes(ctx.sideOf(id))) return id;
+    }
+    return undefined;
+  }
+
+  /** Number of distinct sides among the actors (and group nouns) of a sentence. */
+  private sidesIn(sentence: Span): number {
+    const ctx = this.ctx;
+    const sides = new Set<string>();
+    for (const m of ctx.mentionsIn(sentence.start, sentence.end)) sides.add(ctx.sideOf(m.actorId));
+    GROUP_ANYWHERE_RE.lastIndex = 0;
+    if (GROUP_ANYWHERE_RE.test(ctx.folded.slice(sentence.start, sentence.end))) return Math.max(2, sides.size);
+    return sides.size;
+  }
+
+  /**
+   * Participants when no syntax ties actors to the trigger: the people of the sentence (else all its actors,
+   * else group nouns such as "both sides"), else the previous sentence's.
+   */
+  private fallback(s: number, sentence: Span, exclude: readonly string[]): string[] {
+    const pick = (span: Span): string[] => {
+      const ms = this.ctx.mentionsIn(span.start, span.end).filter((m) => !exclude.includes(m.actorId));
+      const persons = uniq(ms.filter((m) => this.ctx.kindOf(m.actorId) === 'person').map((m) => m.actorId));
+      if (persons.length >= 2) return persons;
+      const all = uniq(ms.map((m) => m.actorId));
+      const seg = this.ctx.folded.slice(span.start, span.end);
+      GROUP_ANYWHERE_RE.lastIndex = 0;
+      const g = GROUP_ANYWHERE_RE.exec(seg);
+      if (g) {
+        const grp = this.resolveGroup(groupKind(g[1].replace(/\s+/g, ' ')), span.start + g.index);
+        if (grp.length) return grp;
+      }
+      return all;
+    };
+    const here = pick(sentence);
+    if (here.length) return here;
+    const prev = this.ctx.previousSentence(s);
+    if (prev) {
+      const p = pick(prev);
+      if (p.length) return p;
+    }
+    return [];
+  }
+}
+
+function explicitPair(ctx: ChannelContext, ids: readonly string[]): boolean {
+  return new Set(ids.map((id) => ctx.sideOf(id))).size >= 2 && ids.every((id) => ctx.kindOf(id) !== 'organization');
+}
+
+function uniq(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+void RULES;
+export type { LeftPhrase };

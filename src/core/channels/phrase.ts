@@ -1,0 +1,215 @@
+/**
+ * Noun-phrase helpers around a trigger: the left edge of the phrase (determiner, modifiers, possessor, compound
+ * adjectives such as "Russia-U.S."), complements to the right ("between A and B", "with B", "of A"), and the
+ * subject chain before a verb ("A and B held talks"). All offsets are into the original text; word tests run on
+ * the folded text.
+ */
+import type { Mention } from '../types';
+import type { ChannelContext } from './context';
+import { DETERMINERS, SPECIFIC_MODIFIERS } from './lexicon';
+
+export interface LeftPhrase {
+  /** Where the phrase starts (≤ the trigger start). */
+  start: number;
+  /** The determiner that opens it, if any ("the", "their"). */
+  det: string | null;
+  /** An actor in the possessive right before the noun ("Putin's", "Lavrov's"). */
+  possessor: Mention | null;
+  /** A possessive pronoun ("his", "her", "their") at the front. */
+  pronoun: string | null;
+  /** Actors named by pre-modifiers: compound adjectives ("Russia-U.S.", "Witkoff-Dmitriev") and actor nouns ("ASEAN"). */
+  modifierIds: string[];
+  /** The organisations among the pre-modifiers ("the ASEAN meeting"). */
+  orgModifier: boolean;
+  /** A specific modifier: a known adjective, a hyphenated compound, a number, a non-actor possessive ("Friday's"). */
+  specific: boolean;
+  /** A compound of two actors ("Russia-U.S.", "Witkoff-Dmitriev"). */
+  pair: boolean;
+  /** "lower-level", "working-level": a level qualifier. */
+  level: boolean;
+}
+
+const QUOTE_CHARS = '"“”«»„‟‹›';
+
+
+interface Token {
+  start: number;
+  end: number;
+  /** Folded, without surrounding quote marks. */
+  word: string;
+}
+
+/** The token ending right before `pos` (separated by spaces), or null at punctuation. */
+function tokenBefore(ctx: ChannelContext, pos: number, limit: number): Token | null {
+  const f = ctx.folded;
+  let e = pos;
+  while (e > limit && (f[e - 1] === ' ' || f[e - 1] === '\t')) e--;
+  let qe = e;
+  while (qe > limit && QUOTE_CHARS.includes(f[qe - 1])) qe--;
+  let s = qe;
+  while (s > limit && /[a-z0-9.'-]/.test(f[s - 1])) s--;
+  if (s === qe) return null;
+  // an opening quote belongs to the phrase only when the word is quoted ("the “economic” dialog")
+  let start = s;
+  if (qe < e && s > limit && QUOTE_CHARS.includes(f[s - 1])) start = s - 1;
+  // a sentence-final period is not part of a word ("… Moscow. Talks")
+  let word = f.slice(s, qe);
+  if (word.endsWith('.') && !/^(?:[a-z]\.)+$/.test(word)) word = word.slice(0, -1);
+  return { start, end: e, word };
+}
+
+/** Words that end a noun phrase to the left: prepositions, conjunctions, auxiliaries. */
+const FUNCTION_WORDS = new Set([
+  'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'and', 'or', 'but', 'nor', 'is', 'are', 'was', 'were',
+  'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does',
+  'did', 'not', 'no', 'as', 'than', 'then', 'if', 'so', 'because', 'while', 'when', 'where', 'which', 'who', 'what',
+  'how', 'why', 'between', 'through', 'via', 'about', 'over', 'after', 'before', 'during', 'into', 'like', 'also',
+  'only', 'even', 'just', 'both', 'either', 'neither', 'there', 'here', 'it', 'they', 'we', 'he', 'she', 'you', 'i',
+  'proportion', 'issue', 'topics', 'question', 'matter', 'rest', 'part', 'level', 'form', 'existence', 'lack',
+]);
+
+/** Nouns a demonstrative "that" can determine ("that meeting"); elsewhere "that" is a conjunction. */
+const THAT_NOUNS = /^(?:meeting|conversation|call|exchange|session|visit|track|channel|dialog(?:ue)?|letter|message|statement|summit|round)$/;
+
+/** Reads the modifiers in front of a noun trigger at `start` (inside the sentence starting at `limit`). */
+export function leftPhrase(ctx: ChannelContext, start: number, limit: number): LeftPhrase {
+  const out: LeftPhrase = { start, det: null, possessor: null, pronoun: null, modifierIds: [], orgModifier: false, specific: false, pair: false, level: false };
+  let pos = start;
+  const pending: Token[] = [];
+  for (let n = 0; n < 6; n++) {
+    const t = tokenBefore(ctx, pos, limit);
+    if (!t) break;
+    const m = ctx.mentionAt(t.end - 1) ?? (t.word.endsWith("'s") ? ctx.mentionAt(t.end - 3) : undefined);
+    if (m && m.start >= t.start - 1) {
+      // an actor as pre-modifier or possessor
+      const possessive = /'s?$/.test(t.word) && ctx.folded.slice(m.end, t.end).startsWith("'");
+      if (!possessive && pending.length) break;
+      if (possessive) out.possessor = m;
+      else {
+        out.modifierIds.push(m.actorId);
+        if (ctx.kindOf(m.actorId) === 'organization') out.orgModifier = true;
+      }
+      // a compound token may hold a second actor ("Russia-U.S.")
+      for (const id of compoundIds(ctx, t)) if (!out.modifierIds.includes(id) && id !== m.actorId) out.modifierIds.push(id);
+      if (m.start < t.start) t.start = m.start;
+      out.start = Math.min(t.start, m.start);
+      pending.length = 0;
+      pos = out.start;
+      if (possessive) {
+        const before = tokenBefore(ctx, pos, limit);
+        if (before && (before.word === 'the' || before.word === 'a')) out.start = before.start;
+        break;
+      }
+      continue;
+    }
+    const w = t.word;
+    if (w === 'that' && !THAT_NOUNS.test(ctx.folded.slice(start, start + 12).replace(/[^a-z].*$/s, ''))) break;
+    if (DETERMINERS.has(w)) {
+      out.det = w;
+      if (w === 'his' || w === 'her' || w === 'their' || w === 'its') out.pronoun = w;
+      out.start = t.start;
+      pending.length = 0;
+      break;
+    }
+    if (w.includes('-') && w.length > 2) {
+      const ids = compoundIds(ctx, t);
+      for (const id of ids) if (!out.modifierIds.includes(id)) out.modifierIds.push(id);
+      if (ids.length >= 2) out.pair = true;
+      if (/-level$/.test(w)) out.level = true;
+      out.specific = true;
+      out.start = t.start;
+      pending.length = 0;
+      pos = t.start;
+      continue;
+    }
+    if (w.endsWith("'s") || /^\d+$/.test(w) || SPECIFIC_MODIFIERS.has(w)) {
+      out.specific = true;
+      out.start = t.start;
+      pending.length = 0;
+      pos = t.start;
+      if (w.endsWith("'s")) {
+        const before = tokenBefore(ctx, pos, limit);
+        if (before && DETERMINERS.has(before.word)) {
+          out.det = before.word;
+          out.start = before.start;
+        }
+        break;
+      }
+      continue;
+    }
+    // an unknown word: an adjective only if a determiner or known modifier opens the phrase further left
+    if (!/^[a-z]+$/.test(w) || pending.length >= 2 || FUNCTION_WORDS.has(w)) break;
+    pending.push(t);
+    pos = t.start;
+  }
+  return out;
+}
+
+/** Actors named inside a hyphenated token: mentions within it, or its parts read as state names. */
+export function compoundIds(ctx: ChannelContext, t: { start: number; end: number }): string[] {
+  const ids: string[] = [];
+  for (const m of ctx.mentionsIn(t.start, t.end)) if (!ids.includes(m.actorId)) ids.push(m.actorId);
+  const raw = ctx.text.slice(t.start, t.end);
+  if (!raw.includes('-') && !/[–—‑]/.test(raw)) return ids;
+  let off = t.start;
+  for (const part of raw.split(/[-–—‑]/)) {
+    const covered = ctx.mentionAt(off);
+    if (!covered) {
+      const id = ctx.stateByWord(part.replace(/[“”"«»']/g, ''));
+      if (id && !ids.includes(id)) ids.push(id);
+    }
+    off += part.length + 1;
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------- complements
+
+const STOP_WORDS =
+  /\s(?:that|which|who|whom|where|when|while|because|since|but|to|on|about|over|regarding|concerning|in|at|for|after|before|during|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|show|shows|showed|continue|continues|continued|began|remain|remains)\s/g;
+
+/** End of the noun-phrase list that starts at `from` (punctuation, a clause word, or `max`). */
+export function listEnd(ctx: ChannelContext, from: number, max: number, allowDash = false): number {
+  const f = ctx.folded;
+  let end = Math.min(max, from + 140);
+  for (let i = from; i < end; i++) {
+    const c = f[i];
+    if (c === ',' || c === ';' || c === ':' || c === '(' || c === ')' || c === '!' || c === '?' || c === '\n') {
+      end = i;
+      break;
+    }
+    if (c === '.' && (i + 1 >= f.length || f[i + 1] === ' ') && !/[a-z]\.[a-z]$/.test(f.slice(Math.max(from, i - 3), i + 1)) && !/\bu\.s$|\bu\.k$|\bu\.n$/.test(f.slice(Math.max(from, i - 4), i))) {
+      end = i;
+      break;
+    }
+    if (!allowDash && c === '-' && f[i - 1] === ' ' && f[i + 1] === ' ') {
+      end = i;
+      break;
+    }
+  }
+  STOP_WORDS.lastIndex = 0;
+  const seg = f.slice(from, end);
+  const m = STOP_WORDS.exec(' ' + seg + ' ');
+  if (m && m.index > 0) end = Math.min(end, from + m.index);
+  const inside = ctx.mentionAt(end);
+  if (inside && inside.start < end && inside.start >= from) end = Math.min(max, inside.end);
+  return end;
+}
+
+export type GroupKind = 'presidents' | 'leaders' | 'ministers' | 'states' | 'sides';
+
+/** "the two presidents", "both sides", "the two countries", "heads of state" at the start of `s`. */
+export const GROUP_RE =
+  /^(?:between\s+)?(?!(?:our|your|my)\s)(?:(?:the\s+)?two|both(?:\s+the)?|the|their)?\s*(?:great\s+|nuclear\s+|[a-z]+\s+)?(presidents|leaders|heads\s+of\s+state|heads\s+of\s+government|foreign\s+ministers|ministers|top\s+diplomats|sides|parties|countries|states|nations|powers|superpowers|governments|capitals|delegations|negotiators)(?![a-z])/;
+
+export function groupKind(word: string): GroupKind {
+  if (word === 'presidents') return 'presidents';
+  if (/^(?:leaders|heads)/.test(word)) return 'leaders';
+  if (/ministers|diplomats/.test(word)) return 'ministers';
+  if (/sides|parties|delegations|negotiators/.test(word)) return 'sides';
+  return 'states';
+}
+
+/** Finds group nouns ("both sides", "the two countries") anywhere in [from, to). */
+export const GROUP_ANYWHERE_RE =
+  /(?<![a-z])(?:(?:the\s+)?two|both(?:\s+the)?)\s+(?:great\s+|nuclear\s+)?(presidents|leaders|heads\s+of\s+state|foreign\s+ministers|ministers|sides|parties|countries|states|nations|powers|superpowers|governments|capitals|delegations)(?![a-z])/g;
