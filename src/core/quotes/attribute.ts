@@ -8,7 +8,7 @@ import { splitSentences } from '../text';
 import type { ActorFindings, ActorKind, Mention, Span, SpeakerRef, TextSpan } from '../types';
 import { ADVERBIAL_OPENERS, CUE_SOURCE, cueForm, ORG_WORDS, PRONOUNS, TITLE_WORDS, type CueForm } from './cues';
 
-export type CandSource = 'mention' | 'pronoun' | 'name';
+export type CandSource = 'mention' | 'pronoun' | 'name' | 'nominal';
 
 export interface Cand extends Span {
   source: CandSource;
@@ -17,6 +17,8 @@ export interface Cand extends Span {
   kind: ActorKind;
   /** For pronouns: what they can stand for. */
   pronoun?: 'person' | 'group' | 'thing';
+  /** For nominals ("the minister"): the head noun. */
+  noun?: string;
 }
 
 export interface Attribution {
@@ -26,6 +28,8 @@ export interface Attribution {
   confidence: number;
   /** The cue is right next to the quote ("said:", "“…,” he said"), not just earlier in the sentence. */
   adjacent: boolean;
+  /** A cue with a subject that is no actor ("critics said", "a source told"): the speaker is unknown, not the previous one. */
+  explicit?: boolean;
   how: 'after' | 'before' | 'label' | 'continuation' | 'interview' | 'question';
 }
 
@@ -51,6 +55,14 @@ const ADJACENT = /^(?:\s*(?:that\s*)?[:,]?\s*|(?:\s+[^\s:,;.]+){1,4}\s*[:,]\s*)$
 const ING_BEFORE = /(?:^|,|\b(?:and|but|while|before|after|by|when|without|is|was|were|are|been|kept|keeps))\s*$/;
 const PRONOUN_RE = /(?<![a-z0-9'-])(?:he|she|they|it)(?![a-z0-9'-])/g;
 const NAME_RE = /[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von|der|du|la)\s+)?[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*)*/g;
+/** A common-noun subject: "the foreign minister", "a Kremlin spokesman", "critics", "officials". */
+const NOMINAL_RE =
+  /(?<![a-z0-9'-])(?:(?:the|a|an|one|some|many|several|two|three|other|senior|western)\s+(?:[a-z.'-]+\s+){0,2}?(minister|spokesman|spokeswoman|spokesperson|president|envoy|ambassador|secretary|chancellor|premier|diplomat|negotiator|senator|official|analyst|expert|source|ministry|agency|government|embassy|officials|analysts|experts|sources|diplomats|observers|critics|commentators|lawmakers)|(critics|officials|analysts|experts|observers|diplomats|sources|commentators|lawmakers))(?![a-z0-9-])/g;
+const ROLE_NOUNS = new Set([
+  'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'envoy', 'ambassador', 'secretary',
+  'chancellor', 'premier', 'diplomat', 'negotiator', 'senator',
+]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your']);
 const CUE_AT_START = new RegExp(`^${CUE_SOURCE}`);
 const CUE_ANY = new RegExp(CUE_SOURCE, 'g');
 
@@ -73,6 +85,8 @@ export class Ctx {
   /** Quote spans (open..close) of the paragraphs seen so far, per paragraph, to skip quote interiors. */
   readonly quoteSpans = new Map<number, Span[]>();
   private readonly sentences = new Map<number, Span[]>();
+  /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
+  private readonly surnames = new Map<string, SpeakerRef>();
 
   constructor(doc: TextDoc, findings: ActorFindings) {
     this.text = doc.text;
@@ -192,12 +206,54 @@ export class Ctx {
       const s0 = a + r.index;
       if (this.insideQuote(p, s0) || covered(s0, s0 + r[0].length)) continue;
       const nm = personName(r[0]);
-      if (!nm) continue;
+      if (!nm) {
+        const known = this.surnames.get(r[0].replace(/['\u2019]s$/, ''));
+        if (known) out.push({ start: s0, end: s0 + r[0].length, source: 'name', speaker: known, kind: 'person' });
+        continue;
+      }
       const s = s0 + nm.offset;
-      out.push({ start: s, end: s + nm.name.length, source: 'name', speaker: { id: kebab(nm.name), name: nm.name }, kind: 'person' });
+      const speaker = { id: kebab(nm.name), name: nm.name };
+      this.surnames.set(nm.name.slice(nm.name.lastIndexOf(' ') + 1), speaker);
+      out.push({ start: s, end: s + nm.name.length, source: 'name', speaker, kind: 'person' });
     }
-    if (out.length > mentionCount) out.sort((x, y) => x.start - y.start);
+    const fseg = this.folded.slice(a, b);
+    NOMINAL_RE.lastIndex = 0;
+    for (let r = NOMINAL_RE.exec(fseg); r; r = NOMINAL_RE.exec(fseg)) {
+      const s = a + r.index;
+      if (this.insideQuote(p, s)) continue;
+      const e = s + r[0].length;
+      let inside = false;
+      for (let k = 0; k < mentionCount; k++) if (out[k].start >= s && out[k].end <= e) inside = true;
+      // "the Kremlin spokesman" is reported through its mention of the Kremlin; "the minister" stays a nominal
+      if (inside && !ROLE_NOUNS.has(r[1] ?? '')) continue;
+      out.push({ start: s, end: e, source: 'nominal', speaker: null, kind: 'person', noun: r[1] ?? r[2] });
+    }
+    if (out.length > mentionCount) out.sort((x, y) => x.start - y.start || y.end - x.end);
     return out;
+  }
+
+  /**
+   * "the minister", "the Kremlin spokesman": the person mentioned before (this and the previous paragraph) whose
+   * title has that noun; else an organisation or state named inside the phrase; else null.
+   */
+  resolveNominal(p: number, c: Cand): { speaker: SpeakerRef; kind: ActorKind } | null {
+    const noun = c.noun ?? '';
+    if (ROLE_NOUNS.has(noun)) {
+      const from = p > 0 ? this.paragraphs[p - 1].start : this.paragraphs[p].start;
+      const ms = this.mentions;
+      for (let k = this.lowerBound(c.start) - 1; k >= 0 && ms[k].start >= from; k--) {
+        const m = ms[k];
+        if (this.kindOf(m.actorId) !== 'person') continue;
+        const roles = [m.role ?? '', ...(this.findings.actors.get(m.actorId)?.roles ?? [])].join(' ').toLowerCase();
+        if (new RegExp(`\\b${noun}\\b`).test(roles)) return { speaker: this.speakerOf(m), kind: 'person' };
+      }
+    }
+    const ms = this.mentions;
+    for (let k = this.lowerBound(c.start); k < ms.length && ms[k].start < c.end; k++) {
+      const kind = this.kindOf(ms[k].actorId);
+      if (kind !== 'person') return { speaker: this.speakerOf(ms[k]), kind };
+    }
+    return null;
   }
 }
 
@@ -206,7 +262,7 @@ export function personName(seq: string): { name: string; offset: number } | null
   const toks = seq.split(/\s+/);
   let i = 0;
   let offset = 0;
-  while (i < toks.length && TITLE_WORDS.has(toks[i].toLowerCase().replace(/[.'\u2019]+$/, ''))) {
+  while (i < toks.length && (TITLE_WORDS.has(toks[i].toLowerCase().replace(/[.'\u2019]+$/, '')) || DETERMINERS.has(toks[i].toLowerCase()))) {
     offset = seq.indexOf(toks[i + 1] ?? '', offset + toks[i].length);
     i++;
   }
@@ -247,6 +303,10 @@ export function cuesIn(ctx: Ctx, a: number, b: number): CueHit[] {
 
 /** Resolves a candidate to a speaker (pronouns through `resolvePronoun`). */
 export function resolveCand(ctx: Ctx, p: number, c: Cand, last: LastSpeaker | null): { speaker: SpeakerRef; kind: ActorKind; conf: number } | null {
+  if (c.source === 'nominal') {
+    const r = ctx.resolveNominal(p, c);
+    return r ? { ...r, conf: 0.65 } : null;
+  }
   if (c.source !== 'pronoun') return c.speaker ? { speaker: c.speaker, kind: c.kind, conf: c.source === 'mention' ? 0.9 : 0.6 } : null;
   const r = resolvePronoun(ctx, p, c, last);
   return r ? { ...r, conf: 0.7 } : null;

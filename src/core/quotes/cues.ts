@@ -67,7 +67,7 @@ export const CUES: readonly CueEntry[] = [
   { lemma: 'assure', role: 'verb', forms: ['assured', 'assures'] },
   { lemma: 'point out', role: 'verb', forms: ['pointed out', 'points out', 'pointing out'] },
   { lemma: 'put it', role: 'verb', forms: ['put it', 'puts it'] },
-  { lemma: 'quoted', role: 'verb', forms: ['quoted as saying', 'was quoted'] },
+  { lemma: 'quoted', role: 'verb', forms: ['quoted as saying', 'was quoted', 'quoted'] },
   { lemma: 'describe', role: 'as', forms: ['described', 'describes', 'describing'] },
   { lemma: 'characterise', role: 'as', forms: ['characterized', 'characterised', 'characterizes', 'characterises', 'characterizing', 'characterising'] },
   { lemma: 'frame', role: 'as', forms: ['frames', 'framed', 'framing'] },

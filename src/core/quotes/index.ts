@@ -70,6 +70,16 @@ export function findQuotes(doc: TextDoc, findings: ActorFindings): Quote[] {
   return out;
 }
 
+/** The last attributed direct quote of the paragraph being read. */
+interface InPara {
+  speaker: SpeakerRef;
+  kind: ActorKind;
+  sentence: number;
+  /** Attributed by a cue of its own (not by continuation). */
+  cued: boolean;
+  cue: TextSpan | null;
+}
+
 interface State {
   last: LastSpeaker | null;
   prev: ParaState | null;
@@ -127,7 +137,7 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
     }
   }
 
-  let lastInPara: { speaker: SpeakerRef; kind: ActorKind; sentence: number } | null = null;
+  let lastInPara: InPara | null = null;
   let paraSpeaker: SpeakerRef | null = null;
   let paraKind: ActorKind = 'person';
   let prevClose = para.start;
@@ -142,6 +152,12 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
     const before: Attribution | null = after?.adjacent ? null : beforeCue(ctx, p, q, prevClose, nextOpen, st.last, lastInPara);
     let attr: Attribution | null = after ?? before;
     if (after && before && !after.speaker && before.speaker) attr = before;
+    const sentence = ctx.sentenceIndex(p, q.open);
+    // "said the plan was “dead” and that Moscow had “no intention” …": a fragment after a cued quote of the same
+    // sentence is governed by the same cue
+    if (!attr && lastInPara?.cued && lastInPara.sentence === sentence) {
+      attr = { speaker: lastInPara.speaker, kind: lastInPara.kind, cue: lastInPara.cue, confidence: 0.65, adjacent: false, how: 'before' };
+    }
 
     // classification
     let kind: 'direct' | 'scare';
@@ -168,9 +184,8 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
       continue;
     }
 
-    const sentence = ctx.sentenceIndex(p, q.open);
     let continued = q.continued;
-    if (!attr?.speaker) {
+    if (!attr?.speaker && !attr?.explicit) {
       if (lastInPara) {
         attr = { speaker: lastInPara.speaker, kind: lastInPara.kind, cue: attr?.cue ?? null, confidence: 0.7, adjacent: false, how: 'continuation' };
       } else if (atParaStart && prevState?.speaker) {
@@ -204,7 +219,7 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
       else runs.push(prevQ ? [prevQ, quote] : [quote]);
     }
     if (attr?.speaker) {
-      lastInPara = { speaker: attr.speaker, kind: attr.kind, sentence };
+      lastInPara = { speaker: attr.speaker, kind: attr.kind, sentence, cued: attr.how !== 'continuation', cue: attr.cue };
       paraSpeaker = attr.speaker;
       paraKind = attr.kind;
       st.last = { speaker: attr.speaker, kind: attr.kind, pos: q.start, para: p };
@@ -290,19 +305,25 @@ function beforeCue(
   prevClose: number,
   nextOpen: number,
   last: LastSpeaker | null,
-  lastInPara: { speaker: SpeakerRef; kind: ActorKind; sentence: number } | null,
+  lastInPara: InPara | null,
 ): Attribution | null {
   const f = ctx.folded;
   const sentStart = ctx.sentenceStart(p, q.open);
   const segStart = Math.max(sentStart, prevClose);
   const cues = cuesIn(ctx, segStart, q.open);
-  // "X: “…”"
   if (!cues.length) {
     if (!/:\s*$/.test(f.slice(Math.max(segStart, q.open - 3), q.open))) return null;
     const colon = f.lastIndexOf(':', q.open);
-    const cands = ctx.candidates(p, segStart, colon, false);
+    const cands = ctx.candidates(p, sentStart, colon, false);
+    // "X: “…”"
     const c = cands[cands.length - 1];
-    if (c && c.source !== 'name' && /^\s*$/.test(f.slice(c.end, colon))) return attributed(ctx, p, c, span(ctx, colon, colon + 1), true, 'label', last, 0.85);
+    if (c && c.speaker && /^\s*$/.test(f.slice(c.end, colon))) return attributed(ctx, p, c, span(ctx, colon, colon + 1), true, 'label', last, 0.85);
+    // "X, an economist at Y, disagrees: “…”": the word before the colon acts as the verb
+    const w = /([a-z]+)\s*$/.exec(f.slice(Math.max(segStart, colon - 30), colon));
+    if (!w) return null;
+    const ws = colon - w[0].length;
+    const pseudo: CueHit = { start: ws, end: ws + w[1].length, text: ctx.text.slice(ws, ws + w[1].length), form: { form: w[1], role: 'verb', lemma: w[1], ambiguous: false } };
+    for (const cand of cands) if (cand.end <= ws && subjectGap(ctx, cand, pseudo)) return attributed(ctx, p, cand, pseudo, true, 'before', last, 0.8);
     return null;
   }
   for (let k = cues.length - 1; k >= 0; k--) {
@@ -322,6 +343,13 @@ function beforeCue(
       const r = nounCue(ctx, p, q, cue, sentStart, nextOpen, last);
       if (r) return r;
       continue;
+    }
+    // "X quoted him as saying “…”": the object is the speaker
+    const obj = /^\s+(him|her|them)\s+as\s+saying/.exec(between);
+    if (cue.form.lemma === 'quoted' && obj) {
+      const os = cue.end + obj[0].indexOf(obj[1]);
+      const pr: Cand = { start: os, end: os + obj[1].length, source: 'pronoun', speaker: null, kind: 'person', pronoun: obj[1] === 'them' ? 'group' : 'person' };
+      return attributed(ctx, p, pr, span(ctx, cue.start, cue.end + obj[0].length), true, 'before', last, 0.8);
     }
     // the verb's subject: a candidate right before it (adverbs, an appositive between commas, a post-modifier)
     const cands = ctx.candidates(p, sentStart, cue.start);
@@ -374,7 +402,7 @@ function attributed(
 ): Attribution {
   const r = resolveCand(ctx, p, c, last);
   const cueSpan: TextSpan = { start: cue.start, end: cue.end, text: cue.text };
-  if (!r) return { speaker: null, kind: 'person', cue: cueSpan, confidence: 0.3, adjacent, how };
+  if (!r) return { speaker: null, kind: 'person', cue: cueSpan, confidence: 0.3, adjacent, how, explicit: c.source === 'nominal' };
   return { speaker: r.speaker, kind: r.kind, cue: cueSpan, confidence: Math.min(conf, r.conf), adjacent, how };
 }
 
