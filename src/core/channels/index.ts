@@ -9,8 +9,8 @@
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '../types';
 import { ChannelContext } from './context';
-import { RULES, TRIGGER_RE, ruleOf, DEFINITE, type TriggerRule } from './lexicon';
-import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, listEnd, type GroupKind, type LeftPhrase } from './phrase';
+import { TRIGGER_RE, ruleOf, DEFINITE, type TriggerRule } from './lexicon';
+import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, listEnd, type GroupKind } from './phrase';
 
 export { RULES } from './lexicon';
 
@@ -73,12 +73,13 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
 
 /** Overlapping candidates report once: the longer span wins (ties: the stronger one, then the earlier). */
 function dedupe(all: Candidate[]): Channel[] {
-  // a bare "between A and B" yields to a channel word that already names A and B
-  const cands = all.filter(
-    (c) => !c.bare || !all.some((o) => o !== c && !o.bare && o.sentence.start === c.sentence.start && !o.fallback && c.participants.every((p) => o.participants.includes(p))),
-  );
+  // a bare "between A and B" yields to a channel word of its sentence that already names A and B
+  const bySentence = new Map<number, Candidate[]>();
+  for (const c of all) if (!c.bare && !c.fallback) bySentence.set(c.sentence.start, [...(bySentence.get(c.sentence.start) ?? []), c]);
+  const cands = all.filter((c) => !c.bare || !(bySentence.get(c.sentence.start) ?? []).some((o) => c.participants.every((p) => o.participants.includes(p))));
   const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Candidate[] = [];
+  const keptSentences = new Set<number>();
   for (const c of sorted) {
     const last = kept[kept.length - 1];
     if (last && c.start < last.end) {
@@ -88,8 +89,9 @@ function dedupe(all: Candidate[]): Channel[] {
       continue;
     }
     // a generic "dialogue"/"channel" word again in the same sentence, tied to nothing: the same channel
-    if (c.weak && c.fallback && c.type === 'other' && kept.some((k) => k.sentence.start === c.sentence.start)) continue;
+    if (c.weak && c.fallback && c.type === 'other' && keptSentences.has(c.sentence.start)) continue;
     kept.push(c);
+    keptSentences.add(c.sentence.start);
   }
   return kept.map((c) => ({ start: c.start, end: c.end, text: c.text, type: c.type, participants: c.participants, via: c.via, confidence: c.confidence }));
 }
@@ -171,7 +173,7 @@ class Finder {
       const ids = this.idsIn(e, listTo);
       const lastM = ctx.mentionsIn(e, listTo).pop();
       if (lastM) end = lastM.end;
-      return this.emit({ start, end, type, participants: ids.length ? ids : this.fallback(s, sentence, []), via: [], confidence: ids.length >= 2 ? 0.85 : 0.6, sentence, fallback: !ids.length, weak: false }, s);
+      return this.emit({ start, end, type, participants: ids.length ? ids : this.fallback(s, sentence, []), via: [], confidence: ids.length >= 2 ? 0.85 : 0.6, sentence, fallback: !ids.length, weak: false });
     }
 
     const comp = this.complement(e, sentence);
@@ -241,7 +243,7 @@ class Finder {
     if (comp.kind && comp.end > end && comp.start === e && (comp.kind === 'between' || comp.kind === 'with')) end = comp.end;
     else if (comp.placeEnd > e && rule.name !== 'restore-relations') end = Math.max(end, comp.placeEnd);
     const confidence = strong ? 0.85 : explicit ? 0.75 : left.specific ? 0.6 : 0.5;
-    this.emit({ start, end, type, participants, via: via.filter((v) => !participants.includes(v)), confidence, sentence, fallback, weak: !strong }, s);
+    this.emit({ start, end, type, participants, via: via.filter((v) => !participants.includes(v)), confidence, sentence, fallback, weak: !strong });
   }
 
   private levelEnd(from: number, max: number): number {
@@ -298,7 +300,7 @@ class Finder {
     const lastSubj = ctx.mentions[ctx.firstMentionFrom(s) - 1];
     const adjacent = lastSubj && /^\s+(?:to\s+|have\s+|has\s+|had\s+|will\s+|would\s+|also\s+)?$/.test(ctx.folded.slice(lastSubj.end, s));
     const start = adjacent && subject.length >= 2 ? Math.min(s, subjStart) : s;
-    this.emit({ start, end, type, participants: parties, via: via.filter((v) => !parties.includes(v)), confidence: 0.8, sentence, fallback: false, weak: false }, s);
+    this.emit({ start, end, type, participants: parties, via: via.filter((v) => !parties.includes(v)), confidence: 0.8, sentence, fallback: false, weak: false });
   }
 
   // ------------------------------------------------------------ statements, posts, letters
@@ -353,7 +355,7 @@ class Finder {
       const last = ctx.mentionsIn(e, listEnd(ctx, e + toM[0].length, sentence.end)).pop();
       if (last && last.start - e < 40) end = last.end;
     }
-    this.emit({ start: left.start, end, type, participants, via, confidence: 0.7, sentence, fallback: false, weak: false }, s);
+    this.emit({ start: left.start, end, type, participants, via, confidence: 0.7, sentence, fallback: false, weak: false });
   }
 
   // ------------------------------------------------------------ mediation
@@ -390,7 +392,7 @@ class Finder {
     for (const id of left.modifierIds) if (!participants.includes(id)) participants.push(id);
     participants = uniq(participants).filter((id) => !via.includes(id));
     if (!via.length && participants.length < 2) return;
-    this.emit({ start: left.start, end, type: 'intermediary', participants, via: uniq(via), confidence: 0.75, sentence, fallback: false, weak: false }, s);
+    this.emit({ start: left.start, end, type: 'intermediary', participants, via: uniq(via), confidence: 0.75, sentence, fallback: false, weak: false });
   }
 
   // ------------------------------------------------------------ forums
@@ -405,15 +407,13 @@ class Finder {
     if (end <= e) end = e;
     const inside = this.idsIn(e, end);
     const sideIds = this.fallback(s, sentence, []).filter((id) => !inside.includes(id));
-    this.emit({ start: s + (f.startsWith('on ', s) || f.startsWith('at ', s) ? 3 : 0), end, type: 'forum', participants: uniq([...inside, ...sideIds]), via: [], confidence: 0.8, sentence, fallback: false, weak: false }, s);
+    this.emit({ start: s + (f.startsWith('on ', s) || f.startsWith('at ', s) ? 3 : 0), end, type: 'forum', participants: uniq([...inside, ...sideIds]), via: [], confidence: 0.8, sentence, fallback: false, weak: false });
   }
 
   // ------------------------------------------------------------ helpers
 
-  private emit(c: Draft, trigger: number): void {
-    if (c.end <= c.start) return;
-    void trigger;
-    this.push(c);
+  private emit(c: Draft): void {
+    if (c.end > c.start) this.push(c);
   }
 
   private push(d: Draft): void {
@@ -524,7 +524,8 @@ class Finder {
   private isTitlePart(s: number, e: number, to: number): boolean {
     const ctx = this.ctx;
     const here = ctx.mentionAt(s);
-    if (here && ctx.kindOf(here.actorId) === 'person') return false;
+    const possessive = /^['’]s\s/.test(ctx.text.slice(e, e + 3));
+    if (here && ctx.kindOf(here.actorId) === 'person' && !possessive) return false;
     const next = ctx.mentions[ctx.firstMentionFrom(e)];
     if (!next || next.end > to + 1 || ctx.kindOf(next.actorId) !== 'person' || next.start - e > 60) return false;
     const gap = ctx.text.slice(e, next.start);
@@ -676,11 +677,30 @@ class Finder {
     return undefined;
   }
 
+  /**
+   * A mention in a topic or place phrase ("on Ukraine", "issues like Iran and Syria", "in Kyiv"), following
+   * coordination back to the preposition: a subject of the talks, not a party to them.
+   */
+  private isTopical(m: Mention, sentence: Span): boolean {
+    const ctx = this.ctx;
+    let cur = m;
+    for (let hops = 0; hops < 6; hops++) {
+      const before = ctx.folded.slice(Math.max(sentence.start, cur.start - 30), cur.start).replace(/(?:the\s+)$/, '');
+      if (/(?<![a-z])(?:on|about|over|regarding|concerning|like|in|into|across|at|against|including|such\s+as)\s+$/.test(before)) return true;
+      if (!/(?:,|\band)\s+$/.test(before)) return false;
+      const i = ctx.firstMentionFrom(cur.start);
+      const prev = i > 0 ? ctx.mentions[i - 1] : undefined;
+      if (!prev || prev.start < sentence.start || cur.start - prev.end > 8) return false;
+      cur = prev;
+    }
+    return false;
+  }
+
   /** Number of distinct sides among the actors (and group nouns) of a sentence. */
   private sidesIn(sentence: Span): number {
     const ctx = this.ctx;
     const sides = new Set<string>();
-    for (const m of ctx.mentionsIn(sentence.start, sentence.end)) sides.add(ctx.sideOf(m.actorId));
+    for (const m of ctx.mentionsIn(sentence.start, sentence.end)) if (!this.isTopical(m, sentence)) sides.add(ctx.sideOf(m.actorId));
     GROUP_ANYWHERE_RE.lastIndex = 0;
     if (GROUP_ANYWHERE_RE.test(ctx.folded.slice(sentence.start, sentence.end))) return Math.max(2, sides.size);
     return sides.size;
@@ -723,6 +743,3 @@ function explicitPair(ctx: ChannelContext, ids: readonly string[]): boolean {
 function uniq(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
-
-void RULES;
-export type { LeftPhrase };
