@@ -420,9 +420,7 @@ class ActorPass {
   }
 
   private isFirstName(f: string): boolean {
-    if (FIRST_NAMES.has(f)) return true;
-    for (const fn of this.reg.firstNames.values()) if (fn.has(f)) return true;
-    return false;
+    return FIRST_NAMES.has(f) || this.reg.allFirstNames.has(f);
   }
 
   private firstNameCompatible(id: string, first: string): boolean {
@@ -499,6 +497,12 @@ class ActorPass {
     while (s < headAt && els[s].kind === 'cap' && (COMMON_WORDS.has(els[s].f) && !ORG_HEADS.has(els[s].f)) && !/^(national|federal|state|foreign|central|international|european|security|global|world)$/.test(els[s].f)) s++;
     // "FSB Fifth Service": a known organisation at the start keeps its own mention
     if (els.slice(s, headAt).some((e) => e.kind === 'org' || e.kind === 'person')) return 0;
+    // "FSB Fifth Service": a sub-unit right after a known organisation keeps the organisation's mention only
+    const prevEl = this.elByEnd.get(els[s].start - 1);
+    if (prevEl && prevEl.kind === 'org' && this.text[els[s].start - 1] === ' ') {
+      for (let k = s; k <= endIdx; k++) els[k].used = true;
+      return endIdx + 1;
+    }
     const nonConn = endIdx - s + 1;
     if (nonConn < 2) return 0;
     // "the Ministry" alone (a head noun with only common words) is not a name
@@ -648,6 +652,16 @@ class ActorPass {
     return false;
   }
 
+  /** A camel-case or letters+digits brand ("RastriyaSamachar24x7", "WhatsApp"): an organisation (outlet, company). */
+  private brand(t: El): boolean {
+    const w = this.text.slice(t.start, t.end);
+    if (w.length < 6 || /^(Mc|Mac|O'|De|Di|La|Le|Van|Von)/.test(w)) return false;
+    if (!/^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$|^[A-Z][A-Za-z]*[a-z][A-Za-z]*[0-9][A-Za-z0-9]*$/.test(w)) return false;
+    this.addUnknownSpan(t.start, t.end, w, 'organization', undefined, 0.5);
+    t.used = true;
+    return true;
+  }
+
   private leftovers(): void {
     // Later mentions of unknown persons by surname, and spelling variants of registry surnames.
     const articleSurnames: Array<{ f: string; key: string; id: string }> = [];
@@ -655,6 +669,7 @@ class ActorPass {
     for (const t of this.els) {
       if (t.used || t.kind !== 'cap') continue;
       if (t.f.length < 3 || COMMON_WORDS.has(t.f) || TITLE_WORDS.has(t.f)) continue;
+      if (this.brand(t)) continue;
       if (this.variantOrSurname(t)) continue;
       if (t.f.length < 5 || FIRST_NAMES.has(t.f)) continue;
       // variant of an article's own unknown person

@@ -5,7 +5,7 @@
  */
 import type { CompiledRegistry, FormOutput } from '../registry/compile';
 import { isUpperCode } from '../text/fold';
-import { isWordCodeCached } from './trie';
+import { isWordCodeCached, slotOf } from './trie';
 
 export interface Hit {
   start: number;
@@ -41,7 +41,8 @@ function passes(o: FormOutput, text: string, start: number): boolean {
 }
 
 export function scanText(text: string, folded: string, reg: CompiledRegistry): ScanResult {
-  const { next, width, charIndex, terminal } = reg.trie;
+  const trie = reg.trie;
+  const { slotParent, slotCode, slotChild, mask, terminal } = trie;
   const outputs = reg.outputs;
   const n = folded.length;
   const hits: Hit[] = [];
@@ -61,10 +62,21 @@ export function scanText(text: string, folded: string, reg: CompiledRegistry): S
     let bestEnd = -1;
     let bestOuts: FormOutput[] | null = null;
     while (j < n) {
-      const ci = charIndex[folded.charCodeAt(j)];
-      if (ci === 0) break;
-      node = next[node * width + ci];
-      if (node === 0) break;
+      const code = folded.charCodeAt(j);
+      // inline childOf(trie, node, code)
+      let h = slotOf(node, code, mask);
+      let child = 0;
+      for (;;) {
+        const p = slotParent[h];
+        if (p === 0) break;
+        if (p === node + 1 && slotCode[h] === code) {
+          child = slotChild[h];
+          break;
+        }
+        h = (h + 1) & mask;
+      }
+      if (child === 0) break;
+      node = child;
       j++;
       const t = terminal[node];
       if (t !== 0) {

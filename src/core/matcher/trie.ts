@@ -1,62 +1,86 @@
 /**
  * A dense-table trie over folded surface forms, walked from each word start of the folded text.
  *
+ * Edges live in one open-addressing hash table (compact: compiling allocates little).
  * Mentions only ever start at a word boundary, so no Aho–Corasick failure links are needed: at each word start
  * we walk the trie as far as the text allows and keep the match ends. Each walk dies after a few characters for
  * ordinary words, so the whole scan is a single pass (measured in scripts/bench-actors.ts against a compiled
  * alternation of the same forms: the trie is faster and has no regex size limits).
  */
 
-export interface TrieBuild {
-  /** Adds a folded key; returns its terminal node id. */
-  add(key: string): number;
-  finish(): Trie;
-}
-
 export interface Trie {
-  /** next[node * width + charIndex[code]] → child node, 0 = none (node 0 is the root; root is never a child). */
-  readonly next: Int32Array;
-  readonly width: number;
-  /** Code unit → column (0 = not in any key). */
-  readonly charIndex: Uint16Array;
+  /**
+   * Open-addressing hash of edges: slot → parent node + 1 (0 = empty), edge code unit, child node.
+   * Compact (a few hundred KB for thousands of forms), so compiling allocates little.
+   */
+  readonly slotParent: Int32Array;
+  readonly slotCode: Uint16Array;
+  readonly slotChild: Int32Array;
+  readonly mask: number;
   /** Terminal node → output list index + 1 (0 = not terminal). */
   readonly terminal: Int32Array;
   readonly nodeCount: number;
 }
 
-export function buildTrie(): TrieBuild {
-  const children: Array<Map<number, number>> = [new Map()];
-  const codes = new Map<number, number>();
-  const terminalOf: number[] = [0];
+/** Hash slot of an edge (node, code). */
+export function slotOf(node: number, code: number, mask: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
+}
+
+/** Child of `node` along `code`, or 0. */
+export function childOf(t: Trie, node: number, code: number): number {
+  let h = slotOf(node, code, t.mask);
+  for (;;) {
+    const p = t.slotParent[h];
+    if (p === 0) return 0;
+    if (p === node + 1 && t.slotCode[h] === code) return t.slotChild[h];
+    h = (h + 1) & t.mask;
+  }
+}
+
+/** Builds the trie of `keys`; `terminalOf(key)` gives each key's output index. */
+export function buildTrie(keys: readonly string[]): { trie: Trie; terminalOf: (key: string) => number } {
+  let total = 1;
+  for (const k of keys) total += k.length;
+  let size = 1024;
+  while (size < total * 2) size *= 2;
+  const mask = size - 1;
+  const slotParent = new Int32Array(size);
+  const slotCode = new Uint16Array(size);
+  const slotChild = new Int32Array(size);
+  const terminal = new Int32Array(total);
+  let nodes = 1;
   let outputs = 0;
-  return {
-    add(key: string): number {
-      let node = 0;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        if (!codes.has(c)) codes.set(c, codes.size + 1);
-        let nx = children[node].get(c);
-        if (nx === undefined) {
-          nx = children.length;
-          children.push(new Map());
-          terminalOf.push(0);
-          children[node].set(c, nx);
+  const ids = new Map<string, number>();
+  for (const key of keys) {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let h = slotOf(node, c, mask);
+      let child = 0;
+      for (;;) {
+        const p = slotParent[h];
+        if (p === 0) {
+          child = nodes++;
+          slotParent[h] = node + 1;
+          slotCode[h] = c;
+          slotChild[h] = child;
+          break;
         }
-        node = nx;
+        if (p === node + 1 && slotCode[h] === c) {
+          child = slotChild[h];
+          break;
+        }
+        h = (h + 1) & mask;
       }
-      if (!terminalOf[node]) terminalOf[node] = ++outputs;
-      return terminalOf[node] - 1;
-    },
-    finish(): Trie {
-      const width = codes.size + 1;
-      const next = new Int32Array(children.length * width);
-      const charIndex = new Uint16Array(65536);
-      for (const [c, i] of codes) charIndex[c] = i;
-      for (let n = 0; n < children.length; n++) {
-        for (const [c, child] of children[n]) next[n * width + (codes.get(c) as number)] = child;
-      }
-      return { next, width, charIndex, terminal: Int32Array.from(terminalOf), nodeCount: children.length };
-    },
+      node = child;
+    }
+    if (terminal[node] === 0) terminal[node] = ++outputs;
+    ids.set(key, terminal[node] - 1);
+  }
+  return {
+    trie: { slotParent, slotCode, slotChild, mask, terminal, nodeCount: nodes },
+    terminalOf: (key: string) => ids.get(key) ?? -1,
   };
 }
 

@@ -42,26 +42,35 @@ export interface CompiledRegistry {
   readonly surnameOwners: ReadonlyMap<string, readonly string[]>;
   /** Fuzzy index: first letter of the transliteration key → surnames. */
   readonly fuzzyIndex: ReadonlyMap<string, readonly FuzzyKey[]>;
+  /** Every folded first name of every registry person. */
+  readonly allFirstNames: ReadonlySet<string>;
   /** Folded demonym → state id. */
   readonly demonyms: ReadonlyMap<string, string>;
   /** State id → person id of its president / head of state or government ("leader"). */
   readonly leaders: ReadonlyMap<string, { president?: string; leader?: string }>;
-  /** Milliseconds the compile took (0 when served from the cache). */
+  /** Milliseconds the compile took (the first time; later calls with equal content reuse it). */
   readonly compileMs: number;
 }
 
 const cache = new Map<string, CompiledRegistry>();
+const byIdentity = new WeakMap<readonly ActorEntry[], CompiledRegistry>();
 const CACHE_MAX = 8;
 
 export function compileRegistry(entries: readonly ActorEntry[]): CompiledRegistry {
+  const same = byIdentity.get(entries);
+  if (same) return same;
   const key = contentKey(entries);
   const hit = cache.get(key);
-  if (hit) return { ...hit, compileMs: 0 };
+  if (hit) {
+    byIdentity.set(entries, hit);
+    return hit;
+  }
   const t0 = now();
   const compiled = doCompile(entries);
   const out = { ...compiled, compileMs: now() - t0 };
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(key, out);
+  byIdentity.set(entries, out);
   return out;
 }
 
@@ -88,13 +97,21 @@ function isUpperAscii(c: number): boolean {
 
 /** Case mode of a form: all-caps (≥2 letters) → exact; else the first uppercase letter at a word start must be uppercase. */
 export function caseMode(form: string): { mode: 0 | 1 | 2; capAt: number } {
-  const letters = form.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return { mode: 2, capAt: 0 };
+  const lower = form.toLowerCase();
+  const upper = form.toUpperCase();
+  let letters = 0;
+  let uppers = 0;
+  let capAt = -1;
   for (let i = 0; i < form.length; i++) {
-    const ch = form[i];
-    if (ch !== ch.toLowerCase() && (i === 0 || !isWordCodeCached(form.charCodeAt(i - 1)))) return { mode: 1, capAt: i };
+    if (lower[i] === upper[i]) continue; // not a cased letter
+    letters++;
+    if (form[i] === upper[i]) {
+      uppers++;
+      if (capAt < 0 && (i === 0 || !isWordCodeCached(form.charCodeAt(i - 1)))) capAt = i;
+    }
   }
-  return { mode: 0, capAt: 0 };
+  if (letters >= 2 && uppers === letters) return { mode: 2, capAt: 0 };
+  return capAt >= 0 ? { mode: 1, capAt } : { mode: 0, capAt: 0 };
 }
 
 function tokensOf(name: string): string[] {
@@ -145,6 +162,7 @@ function doCompile(entries: readonly ActorEntry[]): Omit<CompiledRegistry, 'comp
   // Derived surnames of persons; first names.
   const firstNames = new Map<string, Set<string>>();
   const surnameOwners = new Map<string, string[]>();
+  const allFirstNames = new Set<string>();
   for (const e of byId.values()) {
     if (e.kind !== 'person') continue;
     const fn = new Set<string>();
@@ -161,6 +179,7 @@ function doCompile(entries: readonly ActorEntry[]): Omit<CompiledRegistry, 'comp
       surnameOwners.set(lf, owners);
     }
     firstNames.set(e.id, fn);
+    for (const f of fn) allFirstNames.add(f);
   }
   for (const [s, ids] of surnameOwners) {
     if (explicit.has(s)) {
@@ -215,15 +234,15 @@ function doCompile(entries: readonly ActorEntry[]): Omit<CompiledRegistry, 'comp
   }
   for (const l of leaders.values()) if (l.president) l.leader = l.president;
 
-  const tb = buildTrie();
+  const keys = [...forms.keys()];
+  const built = buildTrie(keys);
   const outputs: FormOutput[][] = [];
   for (const [key, list] of forms) {
     // Derived surnames and generic names give way to any explicit form with the same key.
     const hasExplicit = list.some((o) => o.kind === 'name' || o.kind === 'alias');
     const kept = hasExplicit ? list.filter((o) => o.kind !== 'surname') : list;
     kept.sort((a, b) => rank(a.kind) - rank(b.kind));
-    const idx = tb.add(key);
-    outputs[idx] = kept;
+    outputs[built.terminalOf(key)] = kept;
   }
 
   // Fuzzy index: surnames (registry-derived) by first letter of their transliteration key.
@@ -237,7 +256,7 @@ function doCompile(entries: readonly ActorEntry[]): Omit<CompiledRegistry, 'comp
     fuzzy.set(k[0], list);
   }
 
-  return { entries: byId, trie: tb.finish(), outputs, firstNames, surnameOwners, fuzzyIndex: fuzzy, demonyms, leaders };
+  return { entries: byId, trie: built.trie, outputs, allFirstNames, firstNames, surnameOwners, fuzzyIndex: fuzzy, demonyms, leaders };
 }
 
 function rank(k: FormKind): number {
