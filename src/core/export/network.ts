@@ -118,7 +118,11 @@ export class NetworkBuilder {
     const nodes: NetworkNode[] = [];
     for (const id of inEdges) {
       const n = this.nodes.get(id);
-      nodes.push(n ?? { id, ...describe(id), mentions: 0, articles: 0 });
+      if (n) nodes.push(n);
+      else {
+        const d = describe(id);
+        nodes.push({ id, name: d.name, kind: d.kind, mentions: 0, articles: 0 });
+      }
     }
     if (this.filter.includeIsolated) for (const n of this.nodes.values()) if (!inEdges.has(n.id)) nodes.push(n);
     nodes.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
