@@ -314,8 +314,21 @@ class Finder {
     else if (left.pronoun === 'his' || left.pronoun === 'her') authors.push(...this.pronounIds(left.pronoun, left.start, sentence));
     const comp = this.complement(e, sentence);
     if (!authors.length && comp.kind === 'of' && comp.ids.length) {
+      // "the tweets of Russia's envoy Dmitriev praising Trump": the author is the first person named (else actor)
       const persons = comp.ids.filter((id) => ctx.kindOf(id) === 'person');
-      authors.push(...(persons.length ? persons : comp.ids));
+      authors.push(persons.length ? persons[0] : comp.ids[0]);
+    }
+    // "a letter from A to B"
+    const fromM = /^\s+from\s+/.exec(f.slice(e, e + 8));
+    let afterAuthor = e;
+    if (!authors.length && fromM) {
+      const from = e + fromM[0].length;
+      const to = listEnd(ctx, from, sentence.end);
+      const ms = ctx.mentionsIn(from, to);
+      if (ms.length && ms[0].start - from <= 12) {
+        authors.push(...this.idsIn(from, to));
+        afterAuthor = ms[ms.length - 1].end;
+      }
     }
     const verbish = /^(?:tweeted|retweeted|posted)$/.test(f.slice(s, e));
     if (!authors.length) {
@@ -327,9 +340,9 @@ class Finder {
       }
     }
     const targets: string[] = [];
-    const toM = /^\s+(?:to|at|against|toward|towards|addressed\s+to|directed\s+at|aimed\s+at|for)\s+/.exec(f.slice(e, e + 24));
+    const toM = /^\s+(?:to|at|against|toward|towards|addressed\s+to|directed\s+at|aimed\s+at|for)\s+/.exec(f.slice(afterAuthor, afterAuthor + 24));
     if (toM) {
-      const from = e + toM[0].length;
+      const from = afterAuthor + toM[0].length;
       const first = ctx.mentions[ctx.firstMentionFrom(from)];
       if (first && first.start - from <= 12) targets.push(...this.idsIn(from, listEnd(ctx, from, sentence.end)));
     }
@@ -352,8 +365,8 @@ class Finder {
     const participants = uniq([...authors, ...targets]).filter((id) => !via.includes(id));
     let end = e;
     if (toM && targets.length && rule.type !== 'social') {
-      const last = ctx.mentionsIn(e, listEnd(ctx, e + toM[0].length, sentence.end)).pop();
-      if (last && last.start - e < 40) end = last.end;
+      const last = ctx.mentionsIn(afterAuthor, listEnd(ctx, afterAuthor + toM[0].length, sentence.end)).pop();
+      if (last && last.start - e < 60) end = last.end;
     }
     this.emit({ start: left.start, end, type, participants, via, confidence: 0.7, sentence, fallback: false, weak: false });
   }

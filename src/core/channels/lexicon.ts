@@ -68,7 +68,12 @@ export const RULES: readonly TriggerRule[] = [
     type: 'call',
     strength: 'strong',
   },
-  { name: 'by-phone', src: '(?:by|on\\s+the|over\\s+the|via)\\s+(?:tele)?phone', type: 'call', strength: 'strong' },
+  {
+    name: 'by-phone',
+    src: '(?:(?:spoke|speak|speaks|spoken|speaking|talked|talk|talking|conferred|negotiated)\\s+(?:[a-z.]+\\s+){0,4}?)?(?:by|on\\s+the|over\\s+the|via)\\s+(?:tele)?phone',
+    type: 'call',
+    strength: 'strong',
+  },
   { name: 'phoned', src: 'phoned|telephoned', type: 'call', strength: 'verb' },
   { name: 'conversation', src: 'conversations?', type: 'call', strength: 'weak' },
   // ---- working group

@@ -90,7 +90,12 @@ export function leftPhrase(ctx: ChannelContext, start: number, limit: number): L
         if (ctx.kindOf(m.actorId) === 'organization') out.orgModifier = true;
       }
       // a compound token may hold a second actor ("Russia-U.S.")
-      for (const id of compoundIds(ctx, t)) if (!out.modifierIds.includes(id) && id !== m.actorId) out.modifierIds.push(id);
+      const inToken = compoundIds(ctx, t);
+      for (const id of inToken) if (!out.modifierIds.includes(id) && id !== m.actorId) out.modifierIds.push(id);
+      if (inToken.length >= 2) {
+        out.pair = true;
+        out.specific = true;
+      }
       if (m.start < t.start) t.start = m.start;
       out.start = Math.min(t.start, m.start);
       pending.length = 0;
