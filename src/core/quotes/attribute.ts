@@ -318,13 +318,12 @@ function compatible(pr: 'person' | 'group' | 'thing', kind: ActorKind): boolean 
 
 /**
  * A pronoun → the last compatible actor: the previous quote's speaker when it is mentioned (or quoted) in this or
- * the previous sentence; else the subject (first compatible mention) of this sentence, then of the previous
- * sentence; else the nearest compatible mention back to the previous paragraph; else the previous speaker.
+ * the previous sentence; else the nearest compatible mention before the pronoun (back to the previous paragraph,
+ * outside quotes); else the previous speaker when it spoke in the last two paragraphs.
  */
 export function resolvePronoun(ctx: Ctx, p: number, c: Cand, last: LastSpeaker | null): { speaker: SpeakerRef; kind: ActorKind } | null {
   const pr = c.pronoun ?? 'person';
   const ps = ctx.paragraphs[p].start;
-  const sentStart = ctx.sentenceStart(p, c.start);
   const prevStart = ctx.prevSentenceStart(p, c.start);
   const prevPara = prevStart < ps ? p - 1 : p;
   const inWindow: Cand[] = [];
@@ -334,10 +333,8 @@ export function resolvePronoun(ctx: Ctx, p: number, c: Cand, last: LastSpeaker |
   if (last && compatible(pr, last.kind)) {
     if (last.pos >= prevStart || ok.some((x) => x.speaker?.id === last.speaker.id)) return { speaker: last.speaker, kind: last.kind };
   }
-  const cur = ok.filter((x) => x.start >= sentStart);
-  const prev = ok.filter((x) => x.start < sentStart);
-  const pick = subjectOf(ctx, cur, sentStart) ?? subjectOf(ctx, prev, prevStart);
-  if (pick?.speaker) return { speaker: pick.speaker, kind: pick.kind };
+  const near = ok[ok.length - 1];
+  if (near?.speaker) return { speaker: near.speaker, kind: near.kind };
   // nearest compatible mention back to the start of the previous paragraph
   const from = p > 0 ? ctx.paragraphs[p - 1].start : ps;
   const ms = ctx.mentions;

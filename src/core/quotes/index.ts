@@ -163,7 +163,9 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
     let kind: 'direct' | 'scare';
     let classConf = 0.8;
     const colonBefore = /:\s*$/.test(text.slice(Math.max(para.start, q.open - 3), q.open));
-    if (shape.name && !attr?.adjacent && !shape.sentence) {
+    if (wholePara) {
+      kind = 'direct';
+    } else if (shape.name && !attr?.adjacent && !shape.sentence) {
       kind = 'scare';
       classConf = 0.85;
     } else if (!shape.sentence && shape.words <= 4 && hasScareMarker(ctx.folded, q.open, prevClose)) {
@@ -288,9 +290,12 @@ function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, last: Last
   const cands = ctx.candidates(p, a, limit);
   const c0 = cands[0];
   if (!c0 || !/^(?:the\s+)?$/.test(f.slice(a, c0.start))) return null;
+  // after a quote that ended its sentence, a new sentence is a cue only when it is short: "He said."
+  const newSentence = /[.!?\u2026]$/.test(ctx.text.slice(q.end - 1, q.end)) && /^\s*[A-Z]/.test(ctx.text.slice(a - 1, a + 1));
   for (const cue of cuesIn(ctx, c0.end, limit)) {
     if (cue.form.role === 'noun' || cue.form.role === 'according') continue;
     if (!subjectGap(ctx, c0, cue)) break;
+    if (newSentence && !/^(?:\s+[^\s.!?,;:"\u201c\u201d]+){0,4}\s*(?:[.!?]|$)/.test(f.slice(cue.end, Math.min(pe, cue.end + 60)))) break;
     return attributed(ctx, p, c0, cue, true, 'after', last, 0.9);
   }
   return null;
