@@ -1,5 +1,10 @@
 import { UsageError, type CliIo } from './io';
 import * as analyzeCmd from './commands/analyze';
+import * as annotateCmd from './commands/annotate';
+import * as checkCmd from './commands/check';
+import * as reanchorCmd from './commands/reanchor';
+import * as exportCmd from './commands/export';
+import * as networkCmd from './commands/network';
 
 interface Command {
   usage: string;
@@ -9,6 +14,11 @@ interface Command {
 /** Subcommands; each lives in src/cli/commands/<name>.ts. */
 export const COMMANDS: Record<string, Command> = {
   analyze: analyzeCmd,
+  annotate: annotateCmd,
+  check: checkCmd,
+  reanchor: reanchorCmd,
+  export: exportCmd,
+  network: networkCmd,
 };
 
 export function helpText(): string {
