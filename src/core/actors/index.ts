@@ -103,6 +103,20 @@ export function fuzzyBudget(len: number): number {
   return len >= 8 ? 2 : len >= 5 ? 1 : 0;
 }
 
+/**
+ * The variant rule for a capitalised token `cand` against a registry surname `surname` (both folded):
+ * transliteration keys with the same first letter, Damerau–Levenshtein within the budget of the shorter of the
+ * two (≤1 for 5–7 letters, ≤2 for ≥8), plus `extra` edits (compatible first name, matching title), at most 2.
+ * Returns the distance, or -1 when it is not a variant.
+ */
+export function surnameVariantDistance(cand: string, surname: string, extra = 0, ck = tkey(cand), sk = tkey(surname)): number {
+  if (cand.length < 5 || surname.length < 4 || !ck || !sk || ck[0] !== sk[0]) return -1;
+  const budget = Math.min(2, Math.min(fuzzyBudget(cand.length), fuzzyBudget(surname.length) || 1) + Math.max(0, extra));
+  if (budget <= 0) return -1;
+  const d = ck === sk ? 0 : editDistance(ck, sk, budget);
+  return d <= budget ? d : -1;
+}
+
 export function findMentions(doc: TextDoc, registry: CompiledRegistry): ActorFindings {
   return new ActorPass(doc, registry).run();
 }
@@ -394,7 +408,7 @@ class ActorPass {
         toks.forEach((t) => this.consume(t));
         return j + 1;
       }
-      if (this.isFirstName(firstF) || FIRST_NAMES.has(firstF)) {
+      if (this.isFirstName(firstF) || (toks[0].kind === 'cap' && !COMMON_WORDS.has(firstF) && !TITLE_WORDS.has(firstF))) {
         // a different person with the same surname ("Melania Trump")
         this.addUnknown(toks, 'person', role?.role, 0.6);
         return j + 1;
@@ -603,17 +617,14 @@ class ActorPass {
     let best: string | undefined;
     let bestD = 99;
     let tie = false;
-    const baseBudget = fuzzyBudget(f.length);
     for (const fk of list) {
       if (Math.abs(fk.key.length - k.length) > 3) continue;
       for (const id of fk.ids) {
         const b = bonus(id);
         if (b < 0) continue;
-        let budget = Math.min(2, Math.min(baseBudget, fuzzyBudget(fk.surname.length) || 1) + b);
-        if (role && b >= 0 && this.roleMatches(id, role)) budget = Math.min(2, budget + 1);
-        if (budget <= 0) continue;
-        const d = k === fk.key ? 0 : editDistance(k, fk.key, budget);
-        if (d > budget) continue;
+        const extra = b + (role && this.roleMatches(id, role) ? 1 : 0);
+        const d = surnameVariantDistance(f, fk.surname, extra, k, fk.key);
+        if (d < 0) continue;
         if (d < bestD) {
           best = id;
           bestD = d;
@@ -690,15 +701,16 @@ class ActorPass {
 
   private phraseRules(): void {
     for (const el of this.els) {
-      if (el.kind !== 'dem' && el.kind !== 'state' && el.kind !== 'person') continue;
+      if (el.kind !== 'dem' && el.kind !== 'state' && el.kind !== 'person' && el.kind !== 'sur') continue;
       const m = /^ ([a-z]+)\b/.exec(this.folded.slice(el.end, el.end + 20));
       if (!m) continue;
       const noun = m[1];
       const nounEnd = el.end + 1 + noun.length;
       if (STATE_COLLECTIVES.has(noun)) {
-        if (el.kind === 'person') {
+        if (el.kind === 'person' || el.kind === 'sur') {
           // "the Biden administration" → the person's state
-          const p = this.reg.entries.get(el.hit?.outs[0]?.actorId ?? '');
+          const owners = el.kind === 'sur' ? this.surOwners(el) : [el.hit?.outs[0]?.actorId ?? ''];
+          const p = owners.length === 1 ? this.reg.entries.get(owners[0]) : undefined;
           const st = p?.affiliation ? this.reg.entries.get(p.affiliation) : undefined;
           if (st?.kind === 'state' && (noun === 'administration' || noun === 'government')) {
             this.cands.push({ start: el.start, end: nounEnd, ids: [st.id], match: 'alias', confidence: 0.75, prio: 5 });
