@@ -1,0 +1,132 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze } from '../../core/analyze';
+import { bratConf, buildNetwork, collectAnnotations, toBrat, toCsvFiles, toDot, toGraphml, toW3c, w3cJson, type ArticleAnnotations } from '../../core/export';
+import { parseSidecar, reanchor, sidecarPathFor } from '../../core/store';
+import { displayPath, expandFiles, readArticle } from '../files';
+import { parseArgs, UsageError, type CliIo } from '../io';
+import { findWorkspaceRegistry, loadRegistry } from '../registry';
+
+export const usage = 'news-annotator export --format w3c|brat|csv|graphml|dot [--out DIR] [--confirmed-only] [--registry FILE]… FILE_OR_GLOB…';
+
+const FORMATS = ['w3c', 'brat', 'csv', 'graphml', 'dot'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface LoadedArticle {
+  file: string;
+  /** As shown to the user and written in the exports: relative to cwd when inside it. */
+  shown: string;
+  doc: ArticleAnnotations;
+}
+
+/**
+ * Reads articles and their sidecars, runs the engine (unless confirmed-only) and merges: what every export and
+ * the `network` command work from. Problems are printed; `failed` says whether any file had one.
+ */
+export async function loadArticles(argv: readonly string[], positional: readonly string[], io: CliIo, confirmedOnly: boolean): Promise<{ articles: LoadedArticle[]; failed: boolean }> {
+  const registryFiles = argv.flatMap((a, i) => (a === '--registry' ? [argv[i + 1]] : a.startsWith('--registry=') ? [a.slice(11)] : []));
+  const workspace = findWorkspaceRegistry(io.cwd);
+  const registry = loadRegistry([...(workspace ? [workspace] : []), ...registryFiles.map((f) => resolve(io.cwd, f))]);
+  for (const e of registry.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+  const lookup = (id: string) => registry.compiled.entries.get(id);
+  const { files, missing } = expandFiles(positional, io.cwd);
+  let failed = missing.length > 0;
+  for (const m of missing) io.err(`${m}: no such file`);
+  const articles: LoadedArticle[] = [];
+  for (const file of files) {
+    const read = await readArticle(file);
+    if (!read.ok) {
+      io.err(read.message);
+      failed = true;
+      continue;
+    }
+    for (const w of read.warnings) io.err(w);
+    const shown = displayPath(file, io.cwd);
+    const sidecarPath = sidecarPathFor(file);
+    let annotations;
+    if (existsSync(sidecarPath)) {
+      const parsed = parseSidecar(readFileSync(sidecarPath, 'utf8'), displayPath(sidecarPath, io.cwd));
+      if (!parsed.sidecar) {
+        for (const e of parsed.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+        io.err(`${shown}: its sidecar could not be read; exporting without the confirmed annotations`);
+        failed = true;
+      } else {
+        const anchored = reanchor(parsed.sidecar.annotations, read.text);
+        annotations = anchored.annotations;
+        if (anchored.report.orphaned) io.err(`${shown}: ${anchored.report.orphaned} orphaned annotation(s) left out (run \`news-annotator check ${shown}\`)`);
+      }
+    }
+    const analysis = confirmedOnly ? undefined : analyze(read.text, registry.compiled);
+    articles.push({ file, shown, doc: collectAnnotations({ article: shown.split('\\').join('/'), text: read.text, analysis, annotations, confirmedOnly, lookup }) });
+  }
+  return { articles, failed };
+}
+
+/** `export`: writes the annotations of the given articles in one of the export formats (docs/exports.md). */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseArgs(argv, { values: ['format', 'out', 'registry'], booleans: ['confirmed-only'] });
+  const format = flags.get('format') as Format | undefined;
+  if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (!positional.length) throw new UsageError('no files given');
+  const outFlag = flags.get('out');
+  const out = typeof outFlag === 'string' ? resolve(io.cwd, outFlag) : undefined;
+  if (!out && (format === 'brat' || format === 'csv')) throw new UsageError(`--format ${format} writes several files: give --out DIR`);
+  const { articles, failed } = await loadArticles(argv, positional, io, flags.has('confirmed-only'));
+  if (!articles.length) return 1;
+
+  const inputs = new Set(articles.map((a) => resolve(a.file)));
+  const pending: Array<[string, string]> = [];
+  const write = (rel: string, text: string) => {
+    const path = join(out!, rel);
+    if (inputs.has(resolve(path))) throw new Error(`refusing to overwrite the article ${displayPath(path, io.cwd)}: choose another --out folder`);
+    pending.push([path, text]);
+  };
+  // Output names mirror the article paths (relative to cwd; outside it, just the file name), without collisions.
+  const used = new Set<string>();
+  const outName = (a: LoadedArticle, ext: string, keepExt: boolean) => {
+    const rel = isAbsolute(a.shown) || a.shown.startsWith('..') ? basename(a.file) : a.shown;
+    const stem = keepExt ? rel : rel.slice(0, rel.length - extname(rel).length);
+    let name = stem + ext;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${stem}-${k}${ext}`;
+    used.add(name.toLowerCase());
+    return name;
+  };
+  const docs = articles.map((a) => a.doc);
+
+  switch (format) {
+    case 'w3c': {
+      const collections = articles.map((a) => toW3c(a.doc, { source: pathToFileURL(a.file).href }));
+      if (!out) io.out(w3cJson(collections.length === 1 ? collections[0] : collections));
+      else articles.forEach((a, i) => write(outName(a, '.jsonld', true), w3cJson(collections[i])));
+      break;
+    }
+    case 'brat':
+      for (const a of articles) {
+        const files = toBrat(a.doc);
+        const stem = outName(a, '', false);
+        write(stem + '.txt', files.txt);
+        write(stem + '.ann', files.ann);
+      }
+      write('annotation.conf', bratConf(docs));
+      break;
+    case 'csv':
+      for (const [name, text] of Object.entries(toCsvFiles(docs))) write(name, text);
+      break;
+    case 'graphml':
+    case 'dot': {
+      const net = buildNetwork(docs);
+      const text = format === 'graphml' ? toGraphml(net) : toDot(net);
+      if (!out) io.out(text);
+      else write(`channels.${format}`, text);
+      break;
+    }
+  }
+  // Written only once every output path is known to be safe.
+  for (const [path, text] of pending) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  if (pending.length) io.err(`wrote ${pending.length} file(s) to ${displayPath(out!, io.cwd) || '.'}`);
+  return failed ? 1 : 0;
+}
