@@ -146,15 +146,18 @@ export function cloneAnnotation<T extends Annotation>(a: T): T {
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
-/** 8 base32 characters from a 40-bit number (deterministic; the caller picks the numbers). */
+/**
+ * 8 characters from a number: a letter, then 7 base32 characters (deterministic; the caller picks the numbers).
+ * Starting with a letter keeps ids plain in YAML (never read as a number).
+ */
 export function idFromNumber(n: number): string {
   let s = '';
   let v = Math.floor(Math.abs(n)) % 2 ** 40;
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 7; i++) {
     s = BASE32[v % 32] + s;
     v = Math.floor(v / 32);
   }
-  return s;
+  return BASE32[v % 26] + s;
 }
 
 /** An id generator over a seeded PRNG (mulberry32): deterministic for a given seed. */
@@ -183,4 +186,9 @@ export function baseName(path: string): string {
 
 export function sidecarPathFor(articlePath: string): string {
   return articlePath + SIDECAR_SUFFIX;
+}
+
+/** The article a path names: itself, or for a sidecar path the article beside it. */
+export function articlePathFor(path: string): string {
+  return path.endsWith(SIDECAR_SUFFIX) ? path.slice(0, -SIDECAR_SUFFIX.length) : path;
 }

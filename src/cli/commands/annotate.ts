@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { analyze } from '../../core/analyze';
+import { formatErrors, SidecarError, SidecarStore } from '../../core/store';
+import { displayPath, nodeFilePort, readArticle } from '../files';
+import { parseArgs, UsageError, type CliIo } from '../io';
+import { loadRegistry } from '../registry';
+import { articleArgs } from './check';
+
+export const usage = 'news-annotator annotate [--accept-all] [--registry FILE]… FILE_OR_GLOB…';
+
+/**
+ * `annotate`: runs the engine on each article. With --accept-all every suggestion (actor mentions, quotes,
+ * channels) is stored as confirmed in the sidecar, merged with what is there: annotations already in the file,
+ * confirmed or rejected, are kept as they are and suggestions at their place are skipped. Without it, reports
+ * what would be added. Exit 1 when a file could not be read or its sidecar has errors.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { flags, positional } = parseArgs(argv, { values: ['registry'], booleans: ['accept-all'] });
+  if (!positional.length) throw new UsageError('no files given');
+  const acceptAll = flags.get('accept-all') === true;
+  const registryFiles = argv.flatMap((a, i) => (a === '--registry' ? [argv[i + 1]] : a.startsWith('--registry=') ? [a.slice(11)] : []));
+  const registry = loadRegistry(registryFiles.map((f) => resolve(io.cwd, f)));
+  for (const e of registry.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+  const { files, missing } = articleArgs(positional, io);
+  let bad = missing.length > 0;
+  for (const m of missing) io.err(`${m}: no such file`);
+  for (const file of files) {
+    const shown = displayPath(file, io.cwd);
+    const read = await readArticle(file);
+    if (!read.ok) {
+      io.err(read.message);
+      bad = true;
+      continue;
+    }
+    for (const w of read.warnings) io.err(w);
+    const store = new SidecarStore(nodeFilePort);
+    const loaded = await store.load(file, read.text);
+    if (loaded.errors.length) {
+      io.err(formatErrors(loaded.errors.map((e) => ({ ...e, file: displayPath(e.file, io.cwd) }))) + `\n${displayPath(loaded.sidecarPath, io.cwd)}: not changed`);
+      bad = true;
+      continue;
+    }
+    const analysis = analyze(read.text, registry.compiled);
+    const suggestions = analysis.mentions.length + analysis.quotes.length + analysis.channels.length;
+    if (!acceptAll) {
+      io.out(`${shown}: ${suggestions} suggestion${suggestions === 1 ? '' : 's'} (${analysis.mentions.length} mentions, ${analysis.quotes.length} quotes, ${analysis.channels.length} channels); ${store.annotations.length} in the sidecar — use --accept-all to store them\n`);
+      continue;
+    }
+    const before = store.annotations.length;
+    const r = store.acceptSuggestions(analysis);
+    try {
+      const saved = await store.save();
+      const orphans = store.report.orphaned ? `, ${store.report.orphaned} orphaned kept` : '';
+      io.out(`${shown}: ${r.added.length} added, ${r.skipped} already there, ${before} kept${orphans} → ${displayPath(saved.path, io.cwd)}${saved.written ? '' : ' (unchanged)'}\n`);
+      for (const c of saved.merged?.conflicts ?? []) io.err(`${displayPath(saved.path, io.cwd)}: ${c.message}`);
+    } catch (e) {
+      if (!(e instanceof SidecarError)) throw e;
+      io.err(e.message);
+      bad = true;
+    }
+  }
+  return bad ? 1 : 0;
+}

@@ -1,0 +1,45 @@
+import { displayPath, nodeFilePort, readArticle } from '../files';
+import { parseArgs, UsageError, type CliIo } from '../io';
+import { formatErrors, SidecarError, SidecarStore } from '../../core/store';
+import { articleArgs, orphanLines, summaryLine } from './check';
+
+export const usage = 'news-annotator reanchor FILE_OR_GLOB…';
+
+/** `reanchor`: re-anchors each article's sidecar in the current text and saves it (orphans are kept). Exit 1 on errors. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { positional } = parseArgs(argv, { values: [], booleans: [] });
+  if (!positional.length) throw new UsageError('no files given');
+  const { files, missing } = articleArgs(positional, io);
+  let bad = missing.length > 0;
+  for (const m of missing) io.err(`${m}: no such file`);
+  for (const file of files) {
+    const shown = displayPath(file, io.cwd);
+    const read = await readArticle(file);
+    if (!read.ok) {
+      io.err(read.message);
+      bad = true;
+      continue;
+    }
+    const store = new SidecarStore(nodeFilePort);
+    const loaded = await store.load(file, read.text);
+    if (loaded.errors.length) {
+      io.err(formatErrors(loaded.errors.map((e) => ({ ...e, file: displayPath(e.file, io.cwd) }))) + `\n${displayPath(loaded.sidecarPath, io.cwd)}: not changed`);
+      bad = true;
+      continue;
+    }
+    if (!loaded.exists) {
+      io.out(`${shown}: no sidecar\n`);
+      continue;
+    }
+    try {
+      const saved = await store.save();
+      io.out(`${summaryLine(shown, store.report)}${saved.written ? '' : ' (unchanged)'}\n${orphanLines(store).map((l) => l + '\n').join('')}`);
+      for (const c of saved.merged?.conflicts ?? []) io.err(`${displayPath(saved.path, io.cwd)}: ${c.message}`);
+    } catch (e) {
+      if (!(e instanceof SidecarError)) throw e;
+      io.err(e.message);
+      bad = true;
+    }
+  }
+  return bad ? 1 : 0;
+}
