@@ -43,9 +43,11 @@ export function freePort() {
 /** A new, empty data folder under .vscode-test/runs/ (the oldest ones beyond `keep` are removed). */
 export function newDataDir(label = 'run', keep = 4) {
   fs.mkdirSync(runsDir, { recursive: true });
+  // Old runs of processes that are gone are removed (keeping the newest few to look at); a folder whose
+  // process is still running (another test run, `npm start`) is never touched.
   const old = fs
     .readdirSync(runsDir)
-    .filter((n) => /^\d{8}T\d{6}/.test(n))
+    .filter((n) => /^\d{8}T\d{6}/.test(n) && !isAlive(Number(n.split('-').pop())))
     .sort();
   for (const name of old.slice(0, Math.max(0, old.length - keep + 1))) {
     fs.rmSync(path.join(runsDir, name), { recursive: true, force: true });
@@ -54,6 +56,16 @@ export function newDataDir(label = 'run', keep = 4) {
   const dir = path.join(runsDir, `${stamp}-${label}-${process.pid}`);
   fs.mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+function isAlive(pid) {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
 }
 
 /** Children still running when this process exits are stopped (by their group id) on the way out. */
@@ -134,6 +146,8 @@ export async function startCodeServer(opts = {}) {
     dataDir,
     logFile,
     pid: child.pid,
+    /** Resolves with `{ code, signal }` when the server process exits. */
+    exited: exitedPromise,
     /** `vscode-remote://` URI of a local path, as the workbench wants it in the payload. */
     remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`,
     killGroup(signal) {
