@@ -110,7 +110,9 @@ export function fuzzyBudget(len: number): number {
  * Returns the distance, or -1 when it is not a variant.
  */
 export function surnameVariantDistance(cand: string, surname: string, extra = 0, ck = tkey(cand), sk = tkey(surname)): number {
-  if (cand.length < 5 || surname.length < 4 || !ck || !sk || ck[0] !== sk[0]) return -1;
+  if (cand.length < 5 || surname.length < 5 || !ck || !sk || ck[0] !== sk[0]) return -1;
+  // short names must also end alike (Milei ≠ Miller)
+  if (Math.min(ck.length, sk.length) <= 6 && ck !== sk && ck[ck.length - 1] !== sk[sk.length - 1]) return -1;
   const budget = Math.min(2, Math.min(fuzzyBudget(cand.length), fuzzyBudget(surname.length) || 1) + Math.max(0, extra));
   if (budget <= 0) return -1;
   const d = ck === sk ? 0 : editDistance(ck, sk, budget);
