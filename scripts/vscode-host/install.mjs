@@ -41,6 +41,19 @@ export const hostPaths = (() => {
   };
 })();
 
+/**
+ * The environment for the nested npm runs, without what `npm test`/`npm run` puts there for the project's own
+ * npm (`npm_config_local_prefix` would install into the project, `npm_config_nodedir`/`NODE` point at Node 20).
+ */
+export function cleanEnv(extra = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^npm_/i.test(k) || k === 'NODE' || k === 'INIT_CWD') continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
 function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
@@ -167,7 +180,7 @@ function ensureNode24(say) {
   return installNpmFolder('node24', {
     label: `Node ${NODE_VERSION}`,
     isInstalled: () => installedNodeVersion() === NODE_VERSION,
-    env: process.env,
+    env: cleanEnv(),
     say,
   });
 }
@@ -176,11 +189,10 @@ function ensureCodeServer(say, { rebuild }) {
   // code-server's postinstall insists on being run by Node 24 and compiles native modules: put Node 24 first on
   // PATH (npm's `#!/usr/bin/env node` then runs on it) and point node-gyp at Node 24's headers. The machine's
   // npmrc may set nodedir to the system Node 20; the environment variable wins over it.
-  const env = {
-    ...process.env,
+  const env = cleanEnv({
     PATH: `${path.join(hostPaths.nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: hostPaths.nodeDir,
-  };
+  });
   if (rebuild) fs.rmSync(path.join(hostDir, 'code-server', '.installed.json'), { force: true });
   return installNpmFolder('code-server', {
     label: `code-server ${CODE_SERVER_VERSION}`,

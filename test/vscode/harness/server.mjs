@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { hostPaths, repoRoot } from '../../../scripts/vscode-host/install.mjs';
+import { cleanEnv, hostPaths, repoRoot } from '../../../scripts/vscode-host/install.mjs';
 
 export { repoRoot };
 export const runsDir = path.join(repoRoot, '.vscode-test', 'runs');
@@ -104,14 +104,13 @@ export async function startCodeServer(opts = {}) {
   const port = opts.port ?? (await freePort());
   const logFile = path.join(dataDir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
-  const env = {
-    ...process.env,
+  const env = cleanEnv({
     HOME: dataDir,
     XDG_CONFIG_HOME: path.join(dataDir, 'config'),
     XDG_DATA_HOME: path.join(dataDir, 'share'),
     XDG_CACHE_HOME: path.join(dataDir, 'cache'),
     XDG_STATE_HOME: path.join(dataDir, 'state'),
-  };
+  });
   // Our own tools on PATH (Node 20's npx etc.) must not matter to code-server; it runs on Node 24.
   delete env.NODE_OPTIONS;
   delete env.VSCODE_IPC_HOOK_CLI;
