@@ -1,6 +1,7 @@
 /**
  * Scores the engine on the dev corpus (../shared/corpus) with ../shared/eval/score.mjs and prints a table.
- * usage: npx tsx scripts/eval.ts [--samples] [--verbose] [--json]   (--samples: our own samples/ with test/fixtures/gold)   (exit 0; prints "corpus not found" when ../shared is absent)
+ * usage: npx tsx scripts/eval.ts [--samples|--holdout] [--verbose] [--json]   (--samples: our own samples/ with test/fixtures/gold;
+ *   --holdout: test/fixtures/holdout/*.txt with their *.gold.json)   (exit 0; prints "corpus not found" when ../shared is absent)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,18 +21,25 @@ export function corpusDir(): string | undefined {
   return existsSync(dir) ? dir : undefined;
 }
 
-/** Article/gold pairs: the dev corpus, or the project's own samples with gold written for them (a held-out check). */
-function pairs(set: 'dev' | 'samples'): Array<[string, string]> {
+/** Article/gold pairs: the dev corpus, the project's own samples with gold written for them, or the held-out set. */
+function pairs(set: EvalSet): Array<[string, string]> {
   const dir = corpusDir();
   if (!dir) return [];
   if (set === 'dev') {
     return readdirSync(dir).filter((x) => x.endsWith('.txt')).sort().map((f) => [join(dir, f), join(dir, f.replace(/\.txt$/, '.gold.json'))]);
   }
+  if (set === 'holdout') {
+    const hold = resolve(__dirname, '..', 'test', 'fixtures', 'holdout');
+    if (!existsSync(hold)) return [];
+    return readdirSync(hold).filter((x) => x.endsWith('.txt')).sort().map((f) => [join(hold, f), join(hold, f.replace(/\.txt$/, '.gold.json'))] as [string, string]).filter(([, g]) => existsSync(g));
+  }
   const golds = resolve(__dirname, '..', 'test', 'fixtures', 'gold');
   return readdirSync(golds).sort().map((g) => [resolve(__dirname, '..', 'samples', g.replace(/\.gold\.json$/, '.txt')), join(golds, g)]);
 }
 
-export function runEval(verbose = false, set: 'dev' | 'samples' = 'dev'): EvalRow[] {
+export type EvalSet = 'dev' | 'samples' | 'holdout';
+
+export function runEval(verbose = false, set: EvalSet = 'dev'): EvalRow[] {
   const dir = corpusDir();
   if (!dir) return [];
   const scorer = resolve(dir, '..', 'eval', 'score.mjs');
@@ -55,7 +63,8 @@ export function runEval(verbose = false, set: 'dev' | 'samples' = 'dev'): EvalRo
 }
 
 function main(): void {
-  const rows = runEval(process.argv.includes('--verbose'), process.argv.includes('--samples') ? 'samples' : 'dev');
+  const set: EvalSet = process.argv.includes('--holdout') ? 'holdout' : process.argv.includes('--samples') ? 'samples' : 'dev';
+  const rows = runEval(process.argv.includes('--verbose'), set);
   if (!rows.length) {
     console.log('corpus not found (../shared/corpus)');
     return;
