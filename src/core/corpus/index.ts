@@ -134,14 +134,19 @@ export class CorpusIndex {
    * rejected ones hide the suggestion at the same span. Touches only this article's entries.
    */
   update(article: string, input: ArticleInput, annotations?: readonly Annotation[], options: { confirmedOnly?: boolean } = {}): void {
-    let doc: ArticleAnnotations;
+    let analysis: Analysis;
     if (typeof input === 'string') {
       if (!this.analyzeText) throw new Error('CorpusIndex: update with text needs the `analyze` option');
-      doc = this.collect(article, this.analyzeText(input), annotations, options.confirmedOnly);
-    } else if (isArticleAnnotations(input)) doc = input;
-    else doc = this.collect(article, input, annotations, options.confirmedOnly);
+      analysis = this.analyzeText(input);
+    } else if (isArticleAnnotations(input)) {
+      this.remove(article);
+      this.add(article, input);
+      return;
+    } else analysis = input;
     this.remove(article);
-    this.add(article, doc);
+    // Most articles have no sidecar: index the analysis directly (no merged copy to build).
+    if (!annotations?.length && !options.confirmedOnly) this.addAnalysis(article, analysis);
+    else this.add(article, this.collect(article, analysis, annotations, options.confirmedOnly));
   }
 
   /** Drops an article; false when it was not indexed. */
@@ -304,8 +309,45 @@ export class CorpusIndex {
     const quotes = new Int32Array(doc.quotes.length * 4);
     doc.quotes.forEach((q, i) => quotes.set([q.speaker ? num(q.speaker) : -1, q.start, q.end, q.origin === 'confirmed' ? CONFIRMED : 0], i * 4));
     const channels = doc.channels.map((c) => ({ type: c.type, participants: c.participants.map(num), via: c.via.map(num), start: c.start, end: c.end, origin: c.origin }));
+    this.store(article, mentions, quotes, channels, doc.claims.length, counts);
+  }
+
+  /** The fast path of `add` for an engine analysis without sidecar annotations (same result). */
+  private addAnalysis(article: string, an: Analysis): void {
+    let infos: Map<string, { name: string; kind: ActorKind }> | undefined;
+    const num = (id: string) => {
+      const n = this.actorNo.get(id);
+      if (n !== undefined) return n;
+      infos ??= new Map(an.actors.map((a) => [a.id, a]));
+      return this.number(id, infos.get(id));
+    };
+    const ms = an.mentions;
+    const mentions = new Int32Array(ms.length * 4);
+    const counts = new Map<number, number>();
+    for (let i = 0, k = 0; i < ms.length; i++, k += 4) {
+      const m = ms[i];
+      const n = num(m.actorId);
+      mentions[k] = n;
+      mentions[k + 1] = m.start;
+      mentions[k + 2] = m.end;
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+      this.noteForm(n, m.text);
+    }
+    const qs = an.quotes;
+    const quotes = new Int32Array(qs.length * 4);
+    for (let i = 0, k = 0; i < qs.length; i++, k += 4) {
+      const q = qs[i];
+      quotes[k] = q.speaker ? num(q.speaker.id) : -1;
+      quotes[k + 1] = q.start;
+      quotes[k + 2] = q.end;
+    }
+    const channels = an.channels.map((c): ChannelRec => ({ type: c.type, participants: c.participants.map(num), via: c.via.map(num), start: c.start, end: c.end, origin: 'suggested' }));
+    this.store(article, mentions, quotes, channels, 0, counts);
+  }
+
+  private store(article: string, mentions: Int32Array, quotes: Int32Array, channels: ChannelRec[], claims: number, counts: Map<number, number>): void {
     const id = flat(article);
-    this.articlesById.set(id, { id, mentions, quotes, channels, claims: doc.claims.length, counts });
+    this.articlesById.set(id, { id, mentions, quotes, channels, claims, counts });
     for (const [n, c] of counts) {
       let p = this.postings.get(n);
       if (!p) this.postings.set(n, (p = new Map()));
@@ -316,7 +358,7 @@ export class CorpusIndex {
   /** Remembers a surface form of an actor's name for look-up (a few per actor). */
   private noteForm(n: number, text: string): void {
     const a = this.actors[n];
-    if (!text || text === a.name || a.aliases.length >= this.maxForms + (this.registry.get(a.id)?.aliases.length ?? 0)) return;
+    if (!text || text === a.name || text === a.id || a.aliases.length >= this.maxForms + (this.registry.get(a.id)?.aliases.length ?? 0)) return;
     if (a.aliases.includes(text)) return;
     a.aliases.push(flat(text));
     this.lookupKeys = null;

@@ -138,6 +138,20 @@ describe('CorpusIndex', () => {
     assert.equal(net.nodes[0].mentions, 5);
   });
 
+  it('indexes an analysis without a sidecar exactly as its merged annotations (the fast path)', () => {
+    const fast = new CorpusIndex({ registry: REGISTRY });
+    fast.update('a.txt', fixtureAnalysis());
+    const merged = new CorpusIndex({ registry: REGISTRY });
+    merged.update('a.txt', collectAnnotations({ article: 'a.txt', analysis: fixtureAnalysis(), lookup }));
+    assert.deepEqual(fast.counts('a.txt'), merged.counts('a.txt'));
+    assert.deepEqual(fast.network(), merged.network());
+    for (const id of ['sergey-lavrov', 'russia', 'umaro-embalo']) {
+      assert.deepEqual(fast.references(id), merged.references(id));
+      assert.deepEqual(fast.quotesBy(id), merged.quotesBy(id));
+    }
+    assert.deepEqual(fast.findActors('e').map((h) => h.actor.id), merged.findActors('e').map((h) => h.actor.id));
+  });
+
   it('analyses text itself when given the engine, and says so when not', () => {
     const index = new CorpusIndex({ analyze: (t) => analysisOf(t, [['Lavrov', 'sergey-lavrov']]) });
     index.update('x', 'Lavrov, Lavrov.');
