@@ -3,14 +3,16 @@
  * Pure (no `vscode`): documents.ts feeds it edits and the sidecar, decorations/hovers/trees read `vm`.
  *
  * While the user types, `applyEdits` moves every shown item through the edit at once (O(items), no analysis),
- * so decorations stay on their words; `reanalyze` (debounced by the caller) runs the engine again. The engine's
- * one entry (`analyze`) works on the whole text: surname coreference and quote attribution look back across
- * paragraphs, so re-analysing only the edited paragraphs would give different answers from a fresh run. The
- * figures from test/bench/edit.ts show a full run fits well inside the debounce budget, so it stays whole.
+ * so decorations stay on their words. After a short pause the caller runs `reanalyzeIncremental`: the engine
+ * on the edited paragraphs and one paragraph either side only, spliced into the analysis (incremental.ts).
+ * A full `reanalyze` runs on open, when the registry or sidecar changes, and after a longer pause, because a
+ * window cannot see context from further away (surname coreference, continued quotes). test/bench/edit.ts
+ * has the figures: on a 100 KB article a full run costs hundreds of milliseconds, a window well under one.
  */
 import { analyze } from '../core/analyze';
 import type { CompiledRegistry } from '../core/registry';
-import type { Analysis } from '../core/types';
+import type { Analysis, Span } from '../core/types';
+import { paragraphWindow, reanalyzeWindow, shiftAnalysis } from './incremental';
 import { buildViewModel, shiftViewModel, type StoredAnnotation, type ViewModel } from './viewModel';
 
 export interface TextEdit {
@@ -42,8 +44,12 @@ export class ArticleSession {
   private analysis: Analysis = EMPTY;
   private storedValue: readonly StoredAnnotation[];
   private vmValue: ViewModel;
-  /** True after edits that the last analysis has not seen. */
+  /** True after edits that the last full analysis has not seen. */
   private stale = true;
+  /** The edited region (current offsets) not yet re-analysed, if any. */
+  private dirty: Span | undefined;
+  /** Edits the analysis has not been moved through yet (done once per re-analysis, not per keystroke). */
+  private pendingEdits: TextEdit[] = [];
   /** Bumped on every change of `vm`. */
   version = 0;
 
@@ -85,6 +91,14 @@ export class ArticleSession {
       text = text.slice(0, e.start) + e.text + text.slice(e.end);
       vm = shiftViewModel(vm, e.start, e.end, e.text.length);
       stored = shiftStored(stored, e.start, e.end, e.text.length);
+      this.pendingEdits.push(e);
+      const delta = e.text.length - (e.end - e.start);
+      const d = this.dirty;
+      this.dirty = d
+        ? { start: Math.min(d.start <= e.start ? d.start : d.start + delta, e.start), end: Math.max(d.end >= e.end ? d.end + delta : d.end, e.start + e.text.length) }
+        : { start: e.start, end: e.start + e.text.length };
+      this.dirty.start = Math.max(0, Math.min(this.dirty.start, text.length));
+      this.dirty.end = Math.max(this.dirty.start, Math.min(this.dirty.end, text.length));
     }
     this.textValue = text;
     this.storedValue = stored;
@@ -93,11 +107,39 @@ export class ArticleSession {
     this.version++;
   }
 
-  /** Replaces the whole text (a reload from disk); the caller re-analyses. */
+  /** Replaces the whole text (a reload from disk); the caller re-analyses in full. */
   setText(text: string): void {
     if (text === this.textValue) return;
     this.textValue = text;
     this.stale = true;
+    this.dirty = { start: 0, end: text.length };
+  }
+
+  /** Whether edits wait for the (cheap) window re-analysis. */
+  get hasDirtyRegion(): boolean {
+    return this.dirty !== undefined;
+  }
+
+  /**
+   * Re-analyses only the edited paragraphs (and one either side) and rebuilds the view model. Falls back to a
+   * full run when the edited region is large (a paste, a reload). Returns the window analysed.
+   */
+  reanalyzeIncremental(): Span | undefined {
+    const d = this.dirty;
+    if (!d) return undefined;
+    if (d.end - d.start > this.textValue.length / 4) {
+      this.reanalyze();
+      return { start: 0, end: this.textValue.length };
+    }
+    const window = paragraphWindow(this.textValue, d);
+    let a = this.analysis;
+    for (const e of this.pendingEdits) a = shiftAnalysis(a, e.start, e.end, e.text.length);
+    this.pendingEdits = [];
+    this.analysis = reanalyzeWindow(a, this.textValue, window, this.registryValue);
+    this.vmValue = buildViewModel(this.textValue, this.analysis, this.storedValue, this.registryValue);
+    this.dirty = undefined;
+    this.version++;
+    return window;
   }
 
   setRegistry(registry: CompiledRegistry): void {
@@ -108,7 +150,7 @@ export class ArticleSession {
   /** New sidecar contents (already anchored on the current text): re-merges without re-analysing. */
   setStored(stored: readonly StoredAnnotation[]): void {
     this.storedValue = stored;
-    if (this.stale) return this.reanalyze();
+    if (this.dirty) this.reanalyzeIncremental();
     this.vmValue = buildViewModel(this.textValue, this.analysis, stored, this.registryValue);
     this.version++;
   }
@@ -118,6 +160,8 @@ export class ArticleSession {
     this.analysis = analyze(this.textValue, this.registryValue);
     this.vmValue = buildViewModel(this.textValue, this.analysis, this.storedValue, this.registryValue);
     this.stale = false;
+    this.dirty = undefined;
+    this.pendingEdits = [];
     this.version++;
   }
 }

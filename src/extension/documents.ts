@@ -16,6 +16,7 @@ export interface Entry {
   /** The last sidecar load (its error, if any, is shown in Problems). */
   sidecar: SidecarState;
   timer?: ReturnType<typeof setTimeout>;
+  fullTimer?: ReturnType<typeof setTimeout>;
   /** Bumped on every reload, so a slow load that lost a race is dropped. */
   generation: number;
 }
@@ -33,7 +34,7 @@ export class DocumentSessions implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
   /** Timings of the last runs, for the test API and the log. */
-  readonly timings = { lastShiftMs: 0, lastAnalyzeMs: 0 };
+  readonly timings = { lastShiftMs: 0, lastWindowMs: 0, lastAnalyzeMs: 0 };
 
   constructor(
     private readonly registries: RegistryService,
@@ -53,7 +54,10 @@ export class DocumentSessions implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const e of this.entries.values()) clearTimeout(e.timer);
+    for (const e of this.entries.values()) {
+      clearTimeout(e.timer);
+      clearTimeout(e.fullTimer);
+    }
     this.entries.clear();
     for (const d of this.disposables) d.dispose();
   }
@@ -76,7 +80,11 @@ export class DocumentSessions implements vscode.Disposable {
     const p = this.pending.get(uri.toString());
     if (p) await p;
     const e = this.get(uri);
-    if (e?.session.isStale) this.runAnalysis(e);
+    if (e && (e.session.isStale || e.session.hasDirtyRegion || e.doc.getText() !== e.session.text)) {
+      clearTimeout(e.timer);
+      clearTimeout(e.fullTimer);
+      this.runAnalysis(e);
+    }
     return e;
   }
 
@@ -126,6 +134,7 @@ export class DocumentSessions implements vscode.Disposable {
     const e = this.entries.get(key);
     if (!e) return;
     clearTimeout(e.timer);
+    clearTimeout(e.fullTimer);
     this.entries.delete(key);
     this.changed.fire({ uri, shiftOnly: false });
   }
@@ -145,13 +154,31 @@ export class DocumentSessions implements vscode.Disposable {
     this.schedule(entry);
   }
 
+  /**
+   * After a short pause: the edited paragraphs are re-analysed (cheap). After a longer pause: the whole text,
+   * which restores context a window cannot see.
+   */
   private schedule(entry: Entry): void {
+    const live = () => this.entries.get(entry.doc.uri.toString()) === entry;
+    const delay = debounceMs(entry.doc.uri);
     clearTimeout(entry.timer);
+    clearTimeout(entry.fullTimer);
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
-      if (this.entries.get(entry.doc.uri.toString()) !== entry) return;
-      this.runAnalysis(entry);
-    }, debounceMs(entry.doc.uri));
+      if (!live()) return;
+      const t0 = performance.now();
+      try {
+        entry.session.reanalyzeIncremental();
+      } catch (e) {
+        this.log.error(`analysing ${entry.doc.uri.toString()}: ${String(e)}`);
+      }
+      this.timings.lastWindowMs = performance.now() - t0;
+      this.changed.fire({ uri: entry.doc.uri, shiftOnly: false });
+    }, delay);
+    entry.fullTimer = setTimeout(() => {
+      entry.fullTimer = undefined;
+      if (live() && entry.session.isStale) this.runAnalysis(entry);
+    }, Math.max(2000, delay * 10));
   }
 
   private runAnalysis(entry: Entry): void {

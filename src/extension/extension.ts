@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
 
   const decorations = new Decorations(sessions, toggle);
   const diagnostics = new Diagnostics(sessions, sidecars, registries);
-  const fileEvents = new FileEvents(sessions, registries, log);
+  const fileEvents = new FileEvents(sessions, registries, sidecars, log);
   const statusBar = new StatusBar(active);
   push(decorations, diagnostics, fileEvents, statusBar);
 

@@ -1,7 +1,7 @@
 /**
  * Files changing around the articles:
- * - renaming or moving an article in VS Code moves its sidecar in the same operation (`onWillRenameFiles`
- *   adds the sidecar's rename to the workspace edit; a fallback after the fact covers edits that skipped it);
+ * - renaming or moving an article in VS Code (explorer, or any workspace edit) moves its sidecar with the
+ *   store's `moveSidecar`, which also updates the file's `article` field; it never overwrites a sidecar;
  * - deleting an article asks what to do with its sidecar (keep or delete);
  * - a sidecar or the workspace registry changed on disk (git, another editor, our own writes) refreshes the
  *   open articles.
@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { DocumentSessions } from './documents';
 import { SIDECAR_SUFFIX, WORKSPACE_REGISTRY_PATH } from './ids';
 import type { RegistryService } from './registryService';
+import type { Sidecars } from './sidecars';
 
 export type DeleteChoice = 'keep' | 'delete';
 
@@ -37,29 +38,32 @@ export class FileEvents implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The delete question (replaceable for tests). */
   ask: AskOnDelete = askOnDelete;
-  private readonly moved = new Set<string>();
+  private readonly renamed = new vscode.EventEmitter<void>();
+  /** Fires when the sidecars of a rename have been moved (tests wait on it). */
+  readonly onDidMoveSidecars = this.renamed.event;
 
   constructor(
     private readonly sessions: DocumentSessions,
     private readonly registries: RegistryService,
+    private readonly sidecars: Sidecars,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    const sidecarWatcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const registry = vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_REGISTRY_PATH}`);
     const onSidecar = (u: vscode.Uri) => {
       const article = u.with({ path: u.path.slice(0, -SIDECAR_SUFFIX.length) });
       if (this.sessions.get(article)) void this.sessions.reloadSidecar(article);
     };
     this.disposables.push(
-      sidecars,
+      this.renamed,
+      sidecarWatcher,
       registry,
-      sidecars.onDidChange(onSidecar),
-      sidecars.onDidCreate(onSidecar),
-      sidecars.onDidDelete(onSidecar),
+      sidecarWatcher.onDidChange(onSidecar),
+      sidecarWatcher.onDidCreate(onSidecar),
+      sidecarWatcher.onDidDelete(onSidecar),
       registry.onDidChange(() => this.registries.invalidate()),
       registry.onDidCreate(() => this.registries.invalidate()),
       registry.onDidDelete(() => this.registries.invalidate()),
-      vscode.workspace.onWillRenameFiles((e) => e.waitUntil(this.sidecarRenames(e.files))),
       vscode.workspace.onDidRenameFiles((e) => void this.afterRename(e.files)),
       vscode.workspace.onDidDeleteFiles((e) => void this.afterDelete(e.files)),
     );
@@ -69,40 +73,22 @@ export class FileEvents implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  /** A workspace edit moving the sidecars of renamed articles along (files only: folders carry theirs). */
-  private async sidecarRenames(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<vscode.WorkspaceEdit> {
-    const edit = new vscode.WorkspaceEdit();
-    for (const { oldUri, newUri } of files) {
-      if (oldUri.path.endsWith(SIDECAR_SUFFIX)) continue;
-      const from = sidecarOf(oldUri);
-      const to = sidecarOf(newUri);
-      if (!(await exists(from))) continue;
-      if (await exists(to)) {
-        void vscode.window.showWarningMessage(`Not moving the annotations of ${oldUri.path}: ${to.path} already exists.`);
-        continue;
-      }
-      edit.renameFile(from, to, { overwrite: false, ignoreIfExists: true });
-      this.moved.add(to.toString());
-    }
-    return edit;
-  }
-
-  /** Fallback: when a rename happened without our edit (e.g. another extension's), move the sidecar now. */
+  /** Moves the sidecar of each renamed article (files only: a renamed folder carries its sidecars along). */
   private async afterRename(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
     for (const { oldUri, newUri } of files) {
       if (oldUri.path.endsWith(SIDECAR_SUFFIX)) continue;
-      const from = sidecarOf(oldUri);
-      const to = sidecarOf(newUri);
-      const planned = this.moved.delete(to.toString());
-      if (!planned && (await exists(from)) && !(await exists(to))) {
-        try {
-          await vscode.workspace.fs.rename(from, to, { overwrite: false });
-        } catch (e) {
-          this.log.error(`moving ${from.toString()} → ${to.toString()}: ${String(e)}`);
-        }
+      if (!(await exists(sidecarOf(oldUri)))) continue;
+      try {
+        await this.sidecars.move(oldUri, newUri);
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        this.log.error(`moving the sidecar of ${oldUri.toString()}: ${msg}`);
+        void vscode.window.showWarningMessage(`News Annotator: the annotations of ${oldUri.path} were not moved — ${msg}`);
+        continue;
       }
       if (this.sessions.get(newUri)) await this.sessions.reloadSidecar(newUri);
     }
+    this.renamed.fire();
   }
 
   private async afterDelete(files: readonly vscode.Uri[]): Promise<void> {

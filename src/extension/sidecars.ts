@@ -28,4 +28,6 @@ export interface Sidecars {
   load(article: vscode.Uri, text: string): Promise<SidecarState>;
   /** Applies operations and saves atomically; throws (with a message for the user) when it must not write. */
   apply(article: vscode.Uri, text: string, ops: readonly SidecarOp[]): Promise<SidecarState>;
+  /** Moves an article's sidecar after a rename; false when it had none. */
+  move(oldArticle: vscode.Uri, newArticle: vscode.Uri): Promise<boolean>;
 }

@@ -3,38 +3,17 @@
  *
  * - load: read → parse/validate (a bad file is reported with line/column and never written) → re-anchor on
  *   the editor's current text → annotations in the extension's terms (orphans flagged).
- * - apply: read the file fresh, re-anchor, apply id-based operations, validate the result, serialise (the
- *   user's comments and unknown keys survive), then — just before the atomic write — check that the file on
- *   disk is still the bytes that were read; if something else changed it, start over from the new content
- *   (the operations are by id, so re-applying them merges), and give up with a message after a few tries.
+ * - apply: load the file fresh into a SidecarStore, apply the operations (by id), save: atomic, checked
+ *   against the bytes read (an external change is merged by id), comments and unknown keys kept.
+ * - move: the store's moveSidecar (rename + the `article` field).
  */
 import type * as vscode from 'vscode';
-import { reanchor } from '../core/store/anchor';
-import { fingerprint, fnv1a64Bytes } from '../core/store/hash';
-import {
-  baseName,
-  CHANNEL_TYPES,
-  CLAIM_KINDS,
-  makeTarget,
-  randomIds,
-  SIDECAR_VERSION,
-  VERIFICATIONS,
-  type Annotation,
-  type ClaimKind,
-  type Sidecar,
-  type Verification,
-} from '../core/store/model';
-import { parseSidecar, serializeSidecar } from '../core/store/sidecar';
-import { validateSidecar } from '../core/store/validate';
 import type { FilePort } from '../core/ports';
+import { baseName, CHANNEL_TYPES, CLAIM_KINDS, SidecarError, SidecarStore, VERIFICATIONS, type Annotation, type AnnotationInput, type ClaimKind, type Verification } from '../core/store';
 import type { ChannelType } from '../core/types';
 import { SIDECAR_SUFFIX } from './ids';
 import type { NewAnnotation, SidecarOp, Sidecars, SidecarState } from './sidecars';
 import type { StoredAnnotation } from './viewModel';
-
-const decoder = new TextDecoder('utf-8');
-const encoder = new TextEncoder();
-const MAX_TRIES = 3;
 
 export function toStored(a: Annotation): StoredAnnotation {
   const base: StoredAnnotation = { id: a.id, type: a.type, status: a.status, start: a.target.start, end: a.target.end, text: a.target.exact };
@@ -57,10 +36,9 @@ function check<T extends string>(value: string | undefined, allowed: readonly T[
   return value as T;
 }
 
-/** A store annotation from the extension's fields, positioned on `text`. */
-export function fromNew(id: string, n: NewAnnotation, text: string, now: string): Annotation {
-  if (n.start < 0 || n.end > text.length || n.end <= n.start) throw new Error('the annotation span is empty or outside the text');
-  const base = { id, status: n.status, target: makeTarget(text, n.start, n.end), created: now, modified: now };
+/** The store's input for an annotation in the extension's terms (values checked against the format). */
+export function toInput(n: NewAnnotation, id?: string): AnnotationInput {
+  const base = { status: n.status, target: { start: n.start, end: n.end }, ...(id ? { id } : {}) };
   switch (n.type) {
     case 'actor':
       if (!n.actorId) throw new Error('an actor annotation needs an actor id');
@@ -82,98 +60,70 @@ export function fromNew(id: string, n: NewAnnotation, text: string, now: string)
   }
 }
 
-function patch(a: Annotation, p: Partial<NewAnnotation>, text: string, now: string): Annotation {
-  const cur = toStored(a);
-  const merged: NewAnnotation = { ...cur, ...p, type: a.type };
-  const { orphan: _orphan, ...rest } = merged as StoredAnnotation;
-  const next = fromNew(a.id, rest, text, a.created ?? now);
-  next.modified = now;
-  if (p.start === undefined && p.end === undefined) {
-    // keep the anchored target (and orphan state) unless the patch moves it
-    next.target = a.target;
-    if (a.orphaned) next.orphaned = true;
-  }
-  return next;
-}
-
-export function applyOps(annotations: Annotation[], ops: readonly SidecarOp[], text: string, newId: () => string, now: string): Annotation[] {
-  let list = [...annotations];
-  const taken = new Set(list.map((a) => a.id));
-  for (const op of ops) {
-    switch (op.op) {
-      case 'add': {
-        const n = op.annotation;
-        const same = list.findIndex((a) => !a.orphaned && a.type === n.type && a.target.start === n.start && a.target.end === n.end);
-        if (same >= 0) {
-          list[same] = patch(list[same], n, text, now);
-          break;
-        }
-        let id = newId();
-        while (taken.has(id)) id = newId();
-        taken.add(id);
-        list.push(fromNew(id, n, text, now));
-        break;
-      }
-      case 'setStatus':
-      case 'update': {
-        const i = list.findIndex((a) => a.id === op.id);
-        if (i < 0) throw new Error(`annotation ${op.id} is no longer in the sidecar (changed on disk?)`);
-        list[i] = patch(list[i], op.op === 'setStatus' ? { status: op.status } : op.patch, text, now);
-        break;
-      }
-      case 'remove':
-        list = list.filter((a) => a.id !== op.id);
-        break;
-    }
-  }
-  return list;
+/** How the store names files: a plain path for local files, the URI string elsewhere (see WorkspaceFsPort). */
+export function portPath(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
 }
 
 export class StoreSidecars implements Sidecars {
-  private readonly newId = randomIds();
-
   constructor(private readonly port: FilePort) {}
+
+  private newStore(): SidecarStore {
+    return new SidecarStore(this.port, { now: () => new Date().toISOString(), onExternalChange: 'merge' });
+  }
 
   sidecarUri(article: vscode.Uri): vscode.Uri {
     return article.with({ path: article.path + SIDECAR_SUFFIX });
   }
 
-  private async read(article: vscode.Uri): Promise<{ bytes: Uint8Array | undefined; parsed?: ReturnType<typeof parseSidecar> }> {
-    const uri = this.sidecarUri(article);
-    const bytes = await this.port.read(uri.toString());
-    if (!bytes) return { bytes };
-    return { bytes, parsed: parseSidecar(decoder.decode(bytes), uri.fsPath || uri.path) };
-  }
-
   async load(article: vscode.Uri, text: string): Promise<SidecarState> {
-    const { bytes, parsed } = await this.read(article);
-    if (!bytes || !parsed) return { annotations: [], exists: false };
-    if (!parsed.sidecar) return { annotations: [], exists: true, error: parsed.errors[0] };
-    const anchored = reanchor(parsed.sidecar.annotations, text).annotations;
-    return { annotations: anchored.map(toStored), exists: true };
+    const store = this.newStore();
+    const r = await store.load(portPath(article), text);
+    if (r.errors.length) return { annotations: [], exists: r.exists, error: r.errors[0] };
+    return { annotations: store.annotations.map(toStored), exists: r.exists };
   }
 
+  /**
+   * Loads the sidecar fresh, applies the operations and saves: atomic, and if the file changed on disk in
+   * between, the store merges by id (or refuses); a file that does not parse is never overwritten.
+   */
   async apply(article: vscode.Uri, text: string, ops: readonly SidecarOp[]): Promise<SidecarState> {
-    const uri = this.sidecarUri(article);
-    for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-      const { bytes, parsed } = await this.read(article);
-      if (parsed && !parsed.sidecar) {
-        const e = parsed.errors[0];
-        throw new Error(`${baseName(uri.path)} does not parse (line ${e?.line}, column ${e?.column}: ${e?.message}); it was left untouched — fix it first`);
-      }
-      const current: Sidecar = parsed?.sidecar ?? { version: SIDECAR_VERSION, article: baseName(article.path), fingerprint: '', annotations: [] };
-      const anchored = reanchor(current.annotations, text).annotations;
-      const annotations = applyOps(anchored, ops, text, this.newId, new Date().toISOString());
-      const next: Sidecar = { ...current, article: baseName(article.path), fingerprint: fingerprint(text), annotations };
-      const check = validateSidecar(JSON.parse(JSON.stringify(next)));
-      if (!check.sidecar) throw new Error(`refusing to write an invalid sidecar: ${check.errors.map((e) => e.message).join('; ')}`);
-      const out = encoder.encode(serializeSidecar(next, parsed?.doc));
-      const now = await this.port.read(uri.toString());
-      const unchanged = bytes === undefined ? now === undefined : now !== undefined && fnv1a64Bytes(now) === fnv1a64Bytes(bytes);
-      if (!unchanged) continue; // changed on disk since we read it: merge by re-applying the operations
-      if (!bytes || fnv1a64Bytes(out) !== fnv1a64Bytes(bytes)) await this.port.writeAtomic(uri.toString(), out);
-      return { annotations: annotations.map(toStored), exists: true };
+    const store = this.newStore();
+    const r = await store.load(portPath(article), text);
+    if (r.errors.length) {
+      const e = r.errors[0];
+      throw new SidecarError(`${baseName(r.sidecarPath)} does not parse (line ${e.line}, column ${e.column}: ${e.message}); it was left untouched — fix it first`, r.errors);
     }
-    throw new Error(`${baseName(uri.path)} keeps changing on disk; not overwriting it`);
+    for (const op of ops) {
+      switch (op.op) {
+        case 'add': {
+          const n = op.annotation;
+          const same = store.annotations.find((a) => !a.orphaned && a.type === n.type && a.target.start === n.start && a.target.end === n.end);
+          store.upsert(toInput(same ? { ...toStored(same), ...n } : n, same?.id));
+          break;
+        }
+        case 'setStatus':
+        case 'update': {
+          const cur = store.get(op.id);
+          if (!cur) throw new Error(`annotation ${op.id} is no longer in the sidecar (changed on disk?)`);
+          const p = op.op === 'setStatus' ? { status: op.status } : op.patch;
+          const moved = p.start !== undefined || p.end !== undefined;
+          const { orphan: _o, ...rest } = { ...toStored(cur), ...p };
+          const input = toInput(rest, cur.id);
+          store.upsert(moved ? input : { ...input, target: cur.target, ...(cur.orphaned ? { orphaned: true as const } : {}) });
+          break;
+        }
+        case 'remove':
+          store.remove(op.id);
+          break;
+      }
+    }
+    await store.save();
+    return { annotations: store.annotations.map(toStored), exists: true };
+  }
+
+  /** Moves an article's sidecar after a rename (and updates its `article` field). False when there is none. */
+  async move(oldArticle: vscode.Uri, newArticle: vscode.Uri): Promise<boolean> {
+    return this.newStore().moveSidecar(portPath(oldArticle), portPath(newArticle));
   }
 }

@@ -24,7 +24,7 @@ export interface TestApi {
   sidecarError(uri: vscode.Uri): { line: number; column: number; message: string } | undefined;
   statusText(): string | undefined;
   diagnostics: vscode.DiagnosticCollection;
-  timings(): { lastShiftMs: number; lastAnalyzeMs: number };
+  timings(): { lastShiftMs: number; lastWindowMs: number; lastAnalyzeMs: number };
   /** Answers the "article deleted: keep or delete its sidecar?" question without UI (undefined restores it). */
   setDeleteAnswer(answer: DeleteChoice | undefined): void;
   /** Fires after an article's view model changed (not on mere position shifts). */

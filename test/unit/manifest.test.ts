@@ -92,7 +92,7 @@ describe('manifest ⇄ src/extension/ids.ts', () => {
   it('language, grammar and activation', () => {
     const lang = c.languages.find((l) => l.id === LANGUAGE_ID);
     assert.ok(lang?.extensions?.includes('.news'));
-    assert.ok(lang.configuration && existsSync(join(root, lang.configuration)));
+    assert.ok(lang?.configuration && existsSync(join(root, lang.configuration)));
     const g = c.grammars.find((x) => x.language === LANGUAGE_ID);
     assert.ok(g && existsSync(join(root, g.path)), 'grammar file exists');
     JSON.parse(readFileSync(join(root, g.path), 'utf8'));
