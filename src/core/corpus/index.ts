@@ -99,6 +99,7 @@ export class CorpusIndex {
   private readonly registry = new Map<string, ActorEntry>();
   private readonly maxForms: number;
   private lookupKeys: Array<[string, number]> | null = null;
+  private readonly networkCache = new Map<string, ChannelNetwork>();
 
   constructor(options: CorpusIndexOptions = {}) {
     this.analyzeText = options.analyze;
@@ -109,6 +110,7 @@ export class CorpusIndex {
   /** Replaces the registry used for names, kinds, aliases and Wikidata ids (indexed articles are kept). */
   setRegistry(entries: readonly ActorEntry[]): void {
     this.registry.clear();
+    this.networkCache.clear();
     for (const e of entries) {
       this.registry.set(e.id, e);
       const n = this.actorNo.get(e.id);
@@ -153,6 +155,7 @@ export class CorpusIndex {
   remove(article: string): boolean {
     const e = this.articlesById.get(article);
     if (!e) return false;
+    this.networkCache.clear();
     for (const [actor] of e.counts) {
       const p = this.postings.get(actor);
       if (!p) continue;
@@ -164,6 +167,7 @@ export class CorpusIndex {
   }
 
   clear(): void {
+    this.networkCache.clear();
     this.articlesById.clear();
     this.postings.clear();
   }
@@ -256,8 +260,22 @@ export class CorpusIndex {
     return out;
   }
 
-  /** The channel network over the corpus (or the filtered part of it). */
+  /**
+   * The channel network over the corpus (or the filtered part of it). The last few results are cached until the
+   * next update, so a view asking again (a redraw, a toggled filter coming back) gets them at once; treat them
+   * as read-only.
+   */
   network(filter: NetworkFilter = {}): ChannelNetwork {
+    const key = JSON.stringify([filter.types, filter.articles, filter.actors, !!filter.confirmedOnly, !!filter.includeIsolated]);
+    const hit = this.networkCache.get(key);
+    if (hit) return hit;
+    const net = this.computeNetwork(filter);
+    if (this.networkCache.size >= 8) this.networkCache.delete(this.networkCache.keys().next().value!);
+    this.networkCache.set(key, net);
+    return net;
+  }
+
+  private computeNetwork(filter: NetworkFilter): ChannelNetwork {
     const b = new NetworkBuilder(filter);
     const ids = (list: number[]) => list.map((n) => this.actors[n].id);
     for (const e of this.articlesById.values()) {
@@ -347,6 +365,7 @@ export class CorpusIndex {
 
   private store(article: string, mentions: Int32Array, quotes: Int32Array, channels: ChannelRec[], claims: number, counts: Map<number, number>): void {
     const id = flat(article);
+    this.networkCache.clear();
     this.articlesById.set(id, { id, mentions, quotes, channels, claims, counts });
     for (const [n, c] of counts) {
       let p = this.postings.get(n);

@@ -68,14 +68,21 @@ export class NetworkBuilder {
   private readonly edges = new Map<string, NetworkEdge>();
   private readonly nodes = new Map<string, NetworkNode>();
 
-  constructor(private readonly filter: NetworkFilter = {}) {}
+  private readonly types?: ReadonlySet<string>;
+  private readonly articles?: ReadonlySet<string>;
+  private readonly actors?: ReadonlySet<string>;
+
+  constructor(private readonly filter: NetworkFilter = {}) {
+    if (filter.types?.length) this.types = new Set(filter.types);
+    if (filter.articles?.length) this.articles = new Set(filter.articles);
+    if (filter.actors?.length) this.actors = new Set(filter.actors);
+  }
 
   keepChannel(type: ChannelType, origin: Origin, article: string, actors: readonly string[]): boolean {
-    const f = this.filter;
-    if (f.types?.length && !f.types.includes(type)) return false;
-    if (f.confirmedOnly && origin !== 'confirmed') return false;
-    if (f.articles?.length && !f.articles.includes(article)) return false;
-    if (f.actors?.length && !actors.some((a) => f.actors!.includes(a))) return false;
+    if (this.types && !this.types.has(type)) return false;
+    if (this.filter.confirmedOnly && origin !== 'confirmed') return false;
+    if (this.articles && !this.articles.has(article)) return false;
+    if (this.actors && !actors.some((a) => this.actors!.has(a))) return false;
     return true;
   }
 
@@ -105,7 +112,7 @@ export class NetworkBuilder {
   }
 
   wantsArticle(article: string): boolean {
-    return !this.filter.articles?.length || this.filter.articles.includes(article);
+    return !this.articles || this.articles.has(article);
   }
 
   finish(describe: (id: string) => { name: string; kind: ActorKind }): ChannelNetwork {

@@ -88,7 +88,9 @@ describe('CorpusIndex', () => {
   it('updates one article incrementally and removes it without touching the others', () => {
     const index = corpus();
     const before = index.references('dmitry-peskov');
+    assert.ok(index.network().edges.some((e) => e.target === 'steve-witkoff'));
     index.update('b.txt', analysisOf('Rubio alone.', [['Rubio', 'marco-rubio']]));
+    assert.ok(!index.network().edges.some((e) => e.target === 'steve-witkoff'), 'the cached network is dropped on update');
     assert.deepEqual(index.references('sergey-lavrov').map((r) => r.article), ['a.txt', 'a.txt', 'c.txt']);
     assert.deepEqual(index.references('steve-witkoff'), []);
     assert.deepEqual(index.findActors('witk'), [], 'an actor no article mentions any more is not listed');
