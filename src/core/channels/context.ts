@@ -151,8 +151,14 @@ export class ChannelContext {
         if (k && !this.stateNames.has(k)) this.stateNames.set(k, m.actorId);
       }
     }
-    return this.stateNames.get(normWord(word));
+    const hit = this.wordCache.get(word);
+    if (hit !== undefined) return hit || undefined;
+    const id = this.stateNames.get(normWord(word)) ?? '';
+    this.wordCache.set(word, id);
+    return id || undefined;
   }
+
+  private readonly wordCache = new Map<string, string>();
 }
 
 /** Lowercase, no dots, no leading article, no possessive: "the U.S." → "us", "Russia's" → "russia". */

@@ -9,7 +9,7 @@
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '../types';
 import { ChannelContext } from './context';
-import { TRIGGER_RE, ruleOf, DEFINITE, type TriggerRule } from './lexicon';
+import { scanTriggers, DEFINITE, type TriggerRule } from './lexicon';
 import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, listEnd, type GroupKind } from './phrase';
 
 export { RULES } from './lexicon';
@@ -42,11 +42,8 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
   const scare = quotes.filter((q) => q.kind === 'scare' && q.end - q.start <= 60).sort((a, b) => a.start - b.start);
   const finder = new Finder(ctx, scare);
 
-  const re = new RegExp(TRIGGER_RE.source, 'g');
   const events: Array<{ start: number; end: number; rule: TriggerRule | null; pair?: [Mention, Mention]; bare?: boolean }> = [];
-  for (let m = re.exec(ctx.folded); m; m = re.exec(ctx.folded)) {
-    events.push({ start: m.index, end: m.index + m[0].length, rule: ruleOf(m) });
-  }
+  scanTriggers(ctx.folded, (m) => events.push(m));
   // "Witkoff-Dmitriev": two people joined by a hyphen or dash name a line of dialogue between them.
   const ms = ctx.mentions;
   for (let i = 0; i + 1 < ms.length; i++) {
@@ -177,7 +174,7 @@ class Finder {
     }
 
     const comp = this.complement(e, sentence);
-    const via = this.viaIn(s, sentence.end);
+    const via = this.viaIn(s, sentence);
     let participants: string[] = [];
     let explicit = false;
 
@@ -193,7 +190,7 @@ class Finder {
       participants = owner;
       explicit = true;
     }
-    for (const id of this.companyIn(e, sentence.end)) if (!participants.includes(id)) participants.push(id);
+    for (const id of this.companyIn(e, sentence)) if (!participants.includes(id)) participants.push(id);
 
     const dialogueLike = rule.name === 'dialogue' || rule.name === 'track';
     // qualifiers that change the type
@@ -292,7 +289,7 @@ class Finder {
     }
     const word = ctx.folded.slice(s, e);
     if (/^visited/.test(word) && !objects.length) return;
-    const via = this.viaIn(s, sentence.end);
+    const via = this.viaIn(s, sentence);
     let type = rule.type;
     if (via.length && type !== 'call') type = 'intermediary';
     // "Lavrov and Rubio exchanged views", "Putin and Trump to meet": an adjacent subject is part of the phrase
@@ -347,7 +344,7 @@ class Finder {
       if (first && first.start - from <= 12) targets.push(...this.idsIn(from, listEnd(ctx, from, sentence.end)));
     }
     if (comp.kind === 'with' && rule.type === 'media') targets.push(...comp.ids);
-    const via = this.viaIn(s, sentence.end);
+    const via = this.viaIn(s, sentence);
     let type: ChannelType = rule.type;
     if (rule.type === 'letter' && via.length) type = 'intermediary';
 
@@ -650,31 +647,58 @@ class Finder {
     return start;
   }
 
-  /** Intermediaries named in the rest of the sentence: "through C", "via C", "with the help of C", "hosted by C". */
-  private viaIn(from: number, to: number): string[] {
-    const ctx = this.ctx;
-    const seg = ctx.folded.slice(from, Math.min(to, from + 200));
+  private readonly viaCache = new Map<number, Array<{ at: number; ids: string[] }>>();
+  private readonly companyCache = new Map<number, Array<{ at: number; ids: string[] }>>();
+
+  /** "through C", "via C", "with the help of C", "hosted by C" in a sentence (scanned once per sentence). */
+  private viaHits(sentence: Span): Array<{ at: number; ids: string[] }> {
+    let hits = this.viaCache.get(sentence.start);
+    if (!hits) {
+      hits = [];
+      const ctx = this.ctx;
+      const seg = ctx.folded.slice(sentence.start, sentence.end);
+      VIA_RE.lastIndex = 0;
+      for (let m = VIA_RE.exec(seg); m; m = VIA_RE.exec(seg)) {
+        const at = sentence.start + m.index + m[0].length;
+        const first = ctx.mentions[ctx.firstMentionFrom(at)];
+        if (!first || first.start - at > 12) continue;
+        hits.push({ at: sentence.start + m.index, ids: this.idsIn(at, listEnd(ctx, at, sentence.end)) });
+      }
+      this.viaCache.set(sentence.start, hits);
+    }
+    return hits;
+  }
+
+  /** Intermediaries named in the rest of the sentence (within 200 characters of the trigger). */
+  private viaIn(from: number, sentence: Span): string[] {
+    const to = sentence.end;
     const out: string[] = [];
-    VIA_RE.lastIndex = 0;
-    for (let m = VIA_RE.exec(seg); m; m = VIA_RE.exec(seg)) {
-      const at = from + m.index + m[0].length;
-      const first = ctx.mentions[ctx.firstMentionFrom(at)];
-      if (!first || first.start - at > 12) continue;
-      for (const id of this.idsIn(at, listEnd(ctx, at, to))) if (!out.includes(id)) out.push(id);
+    for (const h of this.viaHits(sentence)) {
+      if (h.at < from || h.at > Math.min(to, from + 200)) continue;
+      for (const id of h.ids) if (!out.includes(id)) out.push(id);
     }
     return out;
   }
 
-  private companyIn(from: number, to: number): string[] {
+  /** "in the company of C", "together with C" after the trigger, in its clause. */
+  private companyIn(from: number, sentence: Span): string[] {
     const ctx = this.ctx;
-    let seg = ctx.folded.slice(from, Math.min(to, from + 200));
-    const stop = /[,;:()]/.exec(seg);
-    if (stop) seg = seg.slice(0, stop.index);
+    const to = sentence.end;
+    let hits = this.companyCache.get(sentence.start);
+    if (!hits) {
+      hits = [];
+      const seg = ctx.folded.slice(sentence.start, sentence.end);
+      COMPANY_RE.lastIndex = 0;
+      for (let m = COMPANY_RE.exec(seg); m; m = COMPANY_RE.exec(seg)) {
+        const at = sentence.start + m.index + m[0].length;
+        hits.push({ at: sentence.start + m.index, ids: this.idsIn(at, listEnd(ctx, at, sentence.end)) });
+      }
+      this.companyCache.set(sentence.start, hits);
+    }
     const out: string[] = [];
-    COMPANY_RE.lastIndex = 0;
-    for (let m = COMPANY_RE.exec(seg); m; m = COMPANY_RE.exec(seg)) {
-      const at = from + m.index + m[0].length;
-      for (const id of this.idsIn(at, listEnd(ctx, at, to))) if (!out.includes(id)) out.push(id);
+    for (const h of hits) {
+      if (h.at < from || h.at > Math.min(to, from + 200) || /[,;:()]/.test(ctx.folded.slice(from, h.at))) continue;
+      for (const id of h.ids) if (!out.includes(id)) out.push(id);
     }
     return out;
   }

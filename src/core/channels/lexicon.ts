@@ -24,6 +24,8 @@ export type Strength = 'strong' | 'weak' | 'authored' | 'verb' | 'mediation' | '
 export interface TriggerRule {
   /** Short name, for tests and debugging. */
   name: string;
+  /** The words a match can start with (space-separated; `*stem` for a word prefix). Checked by a unit test. */
+  first: string;
   /** Regex source over folded text (no capturing groups inside: use `(?:…)`). */
   src: string;
   type: ChannelType;
@@ -34,109 +36,195 @@ const DIALOG = 'dialog(?:ue)?s?';
 
 export const RULES: readonly TriggerRule[] = [
   // ---- backchannel: secret / unofficial diplomacy
-  { name: 'secret-diplomacy', src: '(?:secret|quiet|shadow|backroom|back-room|covert|informal|unofficial|private|behind-the-scenes)\\s+diplomacy', type: 'backchannel', strength: 'strong' },
-  { name: 'back-channel', src: 'back[- ]?channels?', type: 'backchannel', strength: 'strong' },
+  { name: 'secret-diplomacy', first: 'secret quiet shadow backroom back covert informal unofficial private behind', src: '(?:secret|quiet|shadow|backroom|back-room|covert|informal|unofficial|private|behind-the-scenes)\\s+diplomacy', type: 'backchannel', strength: 'strong' },
+  { name: 'back-channel', first: 'back backchannel backchannels', src: 'back[- ]?channels?', type: 'backchannel', strength: 'strong' },
   {
-    name: 'unofficial-x',
+    name: 'unofficial-x', first: 'unofficial informal secret confidential covert clandestine behind closed back off',
     src: `(?:unofficial|informal|secret|confidential|covert|clandestine|behind[- ]the[- ]scenes|closed[- ]door|back[- ]door|off[- ]the[- ]record)\\s+(?:[a-z]+\\s+)?(?:channels?|contacts?|talks|negotiations|meetings?|${DIALOG}|consultations|discussions|communications?|exchanges?|conversations?)`,
     type: 'backchannel',
     strength: 'strong',
   },
   {
-    name: 'intelligence-contacts',
+    name: 'intelligence-contacts', first: 'contact contacts talks channel channels dialog dialogue dialogs dialogues communication communications discussions meeting meetings',
     src: `(?:contacts?|talks|channels?|${DIALOG}|communications?|discussions|meetings?)\\s+between\\s+(?:the\\s+)?(?:[a-z]+\\s+)?(?:intelligence|security|special)\\s+(?:agencies|services)`,
     type: 'backchannel',
     strength: 'strong',
   },
   // ---- track: a named line of dialogue
-  { name: 'official-diplomacy', src: '(?:official|traditional|public|formal|classical|conventional|track-one)\\s+diplomacy', type: 'track', strength: 'strong' },
-  { name: 'official-channel', src: `(?:official|formal|diplomatic)\\s+(?:channels?|${DIALOG})`, type: 'track', strength: 'strong' },
+  { name: 'official-diplomacy', first: 'official traditional public formal classical conventional track', src: '(?:official|traditional|public|formal|classical|conventional|track-one)\\s+diplomacy', type: 'track', strength: 'strong' },
+  { name: 'official-channel', first: 'official formal diplomatic', src: `(?:official|formal|diplomatic)\\s+(?:channels?|${DIALOG})`, type: 'track', strength: 'strong' },
   {
-    name: 'named-track',
+    name: 'named-track', first: 'separate parallel official economic security negotiating negotiation humanitarian military political diplomatic second third new main bilateral peace business',
     src: '(?:separate|parallel|official|economic|security|negotiating|negotiation|humanitarian|military|political|diplomatic|second|third|new|main|bilateral|peace|business)\\s+track',
     type: 'track',
     strength: 'strong',
   },
-  { name: 'along-the-lines', src: 'along\\s+the\\s+lines?\\s+of', type: 'track', strength: 'strong' },
-  { name: 'peace-talks', src: '(?:peace|settlement|ceasefire)\\s+(?:talks|negotiations|process)', type: 'track', strength: 'strong' },
-  { name: 'talks-on-peace', src: '(?:talks|negotiations)\\s+(?:on|about|over)\\s+(?:the\\s+)?(?:peace|settlement|ceasefire|truce)', type: 'track', strength: 'strong' },
-  { name: 'track', src: 'tracks?', type: 'track', strength: 'weak' },
+  { name: 'along-the-lines', first: 'along', src: 'along\\s+the\\s+lines?\\s+of', type: 'track', strength: 'strong' },
+  { name: 'peace-talks', first: 'peace settlement ceasefire', src: '(?:peace|settlement|ceasefire)\\s+(?:talks|negotiations|process)', type: 'track', strength: 'strong' },
+  { name: 'talks-on-peace', first: 'talks negotiations', src: '(?:talks|negotiations)\\s+(?:on|about|over)\\s+(?:the\\s+)?(?:peace|settlement|ceasefire|truce)', type: 'track', strength: 'strong' },
+  { name: 'track', first: 'track tracks', src: 'tracks?', type: 'track', strength: 'weak' },
   // ---- call
   {
-    name: 'phone',
+    name: 'phone', first: 'phone telephone video',
     src: '(?:(?:tele)?phone|video|video-?link)\\s+(?:calls?|conversations?|talks|conferences?|contacts?|exchanges?|link)',
     type: 'call',
     strength: 'strong',
   },
   {
-    name: 'by-phone',
+    name: 'by-phone', first: 'spoke speak speaks spoken speaking talked talk talking conferred negotiated by on over via',
     src: '(?:(?:spoke|speak|speaks|spoken|speaking|talked|talk|talking|conferred|negotiated)\\s+(?:[a-z.]+\\s+){0,4}?)?(?:by|on\\s+the|over\\s+the|via)\\s+(?:tele)?phone',
     type: 'call',
     strength: 'strong',
   },
-  { name: 'phoned', src: 'phoned|telephoned', type: 'call', strength: 'verb' },
-  { name: 'conversation', src: 'conversations?', type: 'call', strength: 'weak' },
+  { name: 'phoned', first: 'phoned telephoned', src: 'phoned|telephoned', type: 'call', strength: 'verb' },
+  { name: 'conversation', first: 'conversation conversations', src: 'conversations?', type: 'call', strength: 'weak' },
   // ---- working group
   {
-    name: 'working-group',
+    name: 'working-group', first: 'working expert contact joint intergovernmental task',
     src: '(?:working|expert|contact|joint\\s+working)\\s+groups?|joint\\s+(?:commissions?|committees?)|intergovernmental\\s+commissions?|task\\s+forces?',
     type: 'working-group',
     strength: 'strong',
   },
   // ---- forum: multilateral meetings
-  { name: 'sidelines', src: '(?:on|at)\\s+the\\s+(?:sidelines|margins)\\s+of', type: 'forum', strength: 'sidelines' },
+  { name: 'sidelines', first: 'on at', src: '(?:on|at)\\s+the\\s+(?:sidelines|margins)\\s+of', type: 'forum', strength: 'sidelines' },
   {
-    name: 'ministers-meeting',
+    name: 'ministers-meeting', first: 'foreign defence defense finance economy economic trade energy',
     src: "(?:foreign|defen[cs]e|finance|economy|economic|trade|energy)\\s+ministers'?\\s*(?:'s\\s+)?(?:meetings?|summits?|conferences?|councils?|sessions?)",
     type: 'forum',
     strength: 'strong',
   },
-  { name: 'general-assembly', src: 'general\\s+assembly|ministerial\\s+(?:conference|summit|council)s?', type: 'forum', strength: 'strong' },
-  { name: 'summit', src: 'summits?', type: 'forum', strength: 'weak' },
+  { name: 'general-assembly', first: 'general ministerial', src: 'general\\s+assembly|ministerial\\s+(?:conference|summit|council)s?', type: 'forum', strength: 'strong' },
+  { name: 'summit', first: 'summit summits', src: 'summits?', type: 'forum', strength: 'weak' },
   // ---- intermediary
-  { name: 'mediation', src: 'mediat(?:e|ed|es|ing|ion|or|ors)|intermediar(?:y|ies)|go-betweens?|good\\s+offices', type: 'intermediary', strength: 'mediation' },
+  { name: 'mediation', first: 'mediate mediated mediates mediating mediation mediator mediators intermediary intermediaries go good', src: 'mediat(?:e|ed|es|ing|ion|or|ors)|intermediar(?:y|ies)|go-betweens?|good\\s+offices', type: 'intermediary', strength: 'mediation' },
   // ---- letter
-  { name: 'letter', src: 'letters?|messages?|correspondence|diplomatic\\s+notes?|note\\s+verbale', type: 'letter', strength: 'authored' },
-  { name: 'wrote-to', src: 'wrote\\s+to|written\\s+to|writes\\s+to', type: 'letter', strength: 'verb' },
+  { name: 'letter', first: 'letter letters message messages correspondence diplomatic note', src: 'letters?|messages?|correspondence|diplomatic\\s+notes?|note\\s+verbale', type: 'letter', strength: 'authored' },
+  { name: 'wrote-to', first: 'wrote written writes', src: 'wrote\\s+to|written\\s+to|writes\\s+to', type: 'letter', strength: 'verb' },
   // ---- social
   {
-    name: 'social',
+    name: 'social', first: 'tweet tweets tweeted retweeted post posts posted telegram truth social facebook instagram',
     src: 'tweets?|tweeted|retweeted|posts?|posted|telegram|truth\\s+social|social\\s+media|facebook|instagram',
     type: 'social',
     strength: 'authored',
   },
   // ---- media: statements directed at someone
   {
-    name: 'statement',
+    name: 'statement', first: 'statement statements remarks comments words signal signals warning warnings ultimatum ultimatums appeal appeals interview interviews press briefing briefings op overture overtures rhetoric',
     src: 'statements?|remarks|comments|words|signals?|warnings?|ultimatums?|appeals?|interviews?|press\\s+conferences?|briefings?|op-eds?|overtures?|rhetoric',
     type: 'media',
     strength: 'authored',
   },
   // ---- meeting: verbs
   {
-    name: 'held-talks',
+    name: 'held-talks', first: 'held hold holds holding conducted had',
     src: '(?:held|hold|holds|holding|conducted|had)\\s+(?:[a-z-]+\\s+)?(?:talks|discussions|negotiations|consultations|a\\s+meeting|meetings|a\\s+conversation)',
     type: 'meeting',
     strength: 'verb',
   },
-  { name: 'exchanged-views', src: '(?:exchanged|exchange|exchanging)\\s+(?:views|opinions)|exchange\\s+of\\s+(?:views|opinions)', type: 'meeting', strength: 'verb' },
-  { name: 'met', src: 'met|meet|meets|to\\s+meet|visited|(?:spoke|talked|negotiated|conferred)\\s+with', type: 'meeting', strength: 'verb' },
+  { name: 'exchanged-views', first: 'exchanged exchange exchanging', src: '(?:exchanged|exchange|exchanging)\\s+(?:views|opinions)|exchange\\s+of\\s+(?:views|opinions)', type: 'meeting', strength: 'verb' },
+  { name: 'met', first: 'met meet meets to visited spoke talked negotiated conferred', src: 'met|meet|meets|to\\s+meet|visited|(?:spoke|talked|negotiated|conferred)\\s+with', type: 'meeting', strength: 'verb' },
   // ---- meeting: nouns
-  { name: 'round-of-talks', src: `rounds?\\s+of\\s+(?:talks|negotiations|consultations|discussions|${DIALOG})`, type: 'meeting', strength: 'strong' },
-  { name: 'meeting', src: 'talks|negotiations|consultations|discussions|meetings?|sessions?|exchanges?|visits?|encounters?', type: 'meeting', strength: 'weak' },
+  { name: 'round-of-talks', first: 'round rounds', src: `rounds?\\s+of\\s+(?:talks|negotiations|consultations|discussions|${DIALOG})`, type: 'meeting', strength: 'strong' },
+  { name: 'meeting', first: 'talks negotiations consultations discussions meeting meetings session sessions exchange exchanges visit visits encounter encounters', src: 'talks|negotiations|consultations|discussions|meetings?|sessions?|exchanges?|visits?|encounters?', type: 'meeting', strength: 'weak' },
   // ---- other: dialogue and relations in general
   {
-    name: 'restore-relations',
+    name: 'restore-relations', first: '*restor *reopen *resum re *reestablish *normalis *normaliz *upgrad *renew',
     src: '(?:restor|reopen|resum|re-?establish|normali[sz]|upgrad|renew)[a-z]*\\s+(?:of\\s+)?(?:full\\s+)?(?:diplomatic\\s+relations|(?:the\\s+)?embass(?:y|ies)|consulates?|(?:the\\s+)?(?:normal\\s+)?work\\s+of\\s+(?:the\\s+)?(?:diplomatic\\s+missions|embassies|consulates))',
     type: 'other',
     strength: 'strong',
   },
-  { name: 'diplomatic-missions', src: '(?:normal\\s+)?work\\s+of\\s+(?:the\\s+)?(?:diplomatic\\s+missions|embassies)', type: 'other', strength: 'strong' },
-  { name: 'dialogue', src: `${DIALOG}|communications?|contacts|contact|channels?`, type: 'other', strength: 'weak' },
+  { name: 'diplomatic-missions', first: 'normal work', src: '(?:normal\\s+)?work\\s+of\\s+(?:the\\s+)?(?:diplomatic\\s+missions|embassies)', type: 'other', strength: 'strong' },
+  { name: 'dialogue', first: 'dialog dialogue dialogs dialogues communication communications contacts contact channel channels', src: `${DIALOG}|communications?|contacts|contact|channels?`, type: 'other', strength: 'weak' },
 ];
 
 /** The compiled trigger scanner: one global regex, one group per rule. */
 export const TRIGGER_RE = new RegExp(`(?<![a-z0-9'-])(?:${RULES.map((r) => `(${r.src})`).join('|')})(?![a-z0-9])`, 'g');
+
+/** First word → indexes of the rules that can start with it; `*stem` entries go to STEMS. */
+const BY_FIRST = new Map<string, number[]>();
+const STEMS: Array<[string, number]> = [];
+RULES.forEach((r, i) => {
+  for (const w of r.first.split(' ')) {
+    if (w.startsWith('*')) STEMS.push([w.slice(1), i]);
+    else BY_FIRST.set(w, [...(BY_FIRST.get(w) ?? []), i]);
+  }
+});
+
+/** Two-letter prefixes of the first words: most words are rejected without a slice. */
+const PREFIX2 = new Uint8Array(128 * 128);
+for (const w of [...BY_FIRST.keys(), ...STEMS.map(([st]) => st)]) if (w.length >= 2) PREFIX2[w.charCodeAt(0) * 128 + w.charCodeAt(1)] = 1;
+
+/** A sticky regex over a subset of the rules (compiled once per distinct subset), and its group → rule map. */
+interface SubScanner {
+  re: RegExp;
+  rules: number[];
+}
+const SUB = new Map<string, SubScanner>();
+
+function subScanner(rules: number[]): SubScanner {
+  const key = rules.join(',');
+  let sub = SUB.get(key);
+  if (!sub) {
+    sub = { re: new RegExp(`(?:${rules.map((i) => `(${RULES[i].src})`).join('|')})(?![a-z0-9])`, 'y'), rules };
+    SUB.set(key, sub);
+  }
+  return sub;
+}
+
+/** Word → its sub-scanner (null: the word starts no trigger). Memoised; words repeat. */
+const BY_WORD = new Map<string, SubScanner | null>();
+
+function scannerFor(word: string): SubScanner | null {
+  let sub = BY_WORD.get(word);
+  if (sub === undefined) {
+    let rules = BY_FIRST.get(word);
+    for (const [stem, r] of STEMS) if (word.startsWith(stem)) rules = [...(rules ?? []), r].sort((x, y) => x - y);
+    sub = rules ? subScanner(rules) : null;
+    if (BY_WORD.size < 100_000) BY_WORD.set(word, sub);
+  }
+  return sub;
+}
+
+export interface TriggerMatch {
+  start: number;
+  end: number;
+  rule: TriggerRule;
+}
+
+/**
+ * Finds every trigger in `folded`, in order: a keyword scan over word starts, then, where the word can begin a
+ * trigger, the compiled alternation of just those rules, anchored there (rules keep their order of precedence).
+ * The same matches as the global TRIGGER_RE (a unit test checks it), without trying every alternative everywhere.
+ */
+export function scanTriggers(folded: string, onMatch: (m: TriggerMatch) => void): void {
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAlnum(folded.charCodeAt(i))) i++;
+    if (i - start > 16 || i - start < 2) continue;
+    const prev = start > 0 ? folded.charCodeAt(start - 1) : 32;
+    if (prev === 39 || prev === 45) continue; // after an apostrophe or hyphen: never a trigger start
+    if (!PREFIX2[folded.charCodeAt(start) * 128 + folded.charCodeAt(start + 1)]) continue;
+    const sub = scannerFor(folded.slice(start, i));
+    if (!sub) continue;
+    sub.re.lastIndex = start;
+    const m = sub.re.exec(folded);
+    if (!m) continue;
+    let g = 1;
+    while (m[g] === undefined) g++;
+    onMatch({ start, end: start + m[0].length, rule: RULES[sub.rules[g - 1]] });
+    if (start + m[0].length > i) i = start + m[0].length;
+  }
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
 
 /** Which rule a match of TRIGGER_RE came from. */
 export function ruleOf(m: RegExpExecArray): TriggerRule {

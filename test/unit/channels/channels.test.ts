@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TRIGGER_RE, RULES } from '../../../src/core/channels/lexicon';
+import { TRIGGER_RE, RULES, ruleOf, scanTriggers } from '../../../src/core/channels/lexicon';
+import { fold } from '../../../src/core/text';
 import type { Channel, Quote } from '../../../src/core/types';
 import { channelAt, channels } from './helpers';
 
@@ -235,6 +236,21 @@ describe('channels: de-duplication, offsets, line endings', () => {
   it('empty text and text without actors', () => {
     assert.deepEqual(channels(''), []);
     assert.equal(channels('Secret diplomacy is an old art.')[0].type, 'backchannel');
+  });
+
+  it('the keyword-gated scanner finds exactly what the global trigger regex finds', () => {
+    const dir = join(__dirname, '..', '..', 'fixtures', 'channels');
+    const extra =
+      'Re-establishing embassies, back-room deals, a go-between, op-eds, restoring ties, re-establish diplomatic relations, ' +
+      'upgrading embassies, track-one diplomacy, behind-the-scenes talks, off-the-record contacts, peace talks, phoned.';
+    const text = fold(['briefing.txt', 'interview.txt'].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n') + '\n' + extra);
+    const global: string[] = [];
+    const re = new RegExp(TRIGGER_RE.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) global.push(`${m.index}:${m[0].length}:${ruleOf(m).name}`);
+    const gated: string[] = [];
+    scanTriggers(text, (m) => gated.push(`${m.start}:${m.end - m.start}:${m.rule.name}`));
+    assert.ok(global.length > 50);
+    assert.deepEqual(gated, global);
   });
 
   it('the trigger scanner is one compiled regex with one group per rule', () => {
