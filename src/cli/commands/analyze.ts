@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { analyze } from '../../core/analyze';
 import { displayPath, expandFiles, readArticle } from '../files';
@@ -17,7 +18,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   if (!positional.length) throw new UsageError('no files given');
   const registryFiles = argv.flatMap((a, i) => (a === '--registry' ? [argv[i + 1]] : a.startsWith('--registry=') ? [a.slice(11)] : []));
-  const registry = loadRegistry(registryFiles.map((f) => require('node:path').resolve(io.cwd, f)));
+  const registry = loadRegistry(registryFiles.map((f) => resolve(io.cwd, f)));
   for (const e of registry.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
   const { files, missing } = expandFiles(positional, io.cwd);
   let failed = missing.length > 0;
