@@ -4,9 +4,9 @@
  * Every look-around is bounded to the quote's paragraph (and the sentence before it for pronouns).
  */
 import type { TextDoc } from '../text';
-import { splitSentences } from '../text';
+import { isUpperCode } from '../text';
 import type { ActorFindings, ActorKind, Mention, Span, SpeakerRef, TextSpan } from '../types';
-import { ADVERBIAL_OPENERS, CUE_SOURCE, cueForm, ORG_WORDS, PRONOUNS, TITLE_WORDS, type CueForm } from './cues';
+import { ADVERBIAL_OPENERS, ORG_WORDS, PRONOUNS, scanCues, TITLE_WORDS, type CueForm } from './cues';
 
 export type CandSource = 'mention' | 'pronoun' | 'name' | 'nominal';
 
@@ -53,18 +53,25 @@ const AMBIGUOUS_OK = /^\s*(?:that\b|:|,|it\b|this\b|them\b)/;
 /** Cue right next to the quote: "said:", "said that", "told reporters,", "said in a statement:". */
 const ADJACENT = /^(?:\s*(?:that\s*)?[:,]?\s*|(?:\s+[^\s:,;.]+){1,4}\s*[:,]\s*)$/;
 const ING_BEFORE = /(?:^|,|\b(?:and|but|while|before|after|by|when|without|is|was|were|are|been|kept|keeps))\s*$/;
-const PRONOUN_RE = /(?<![a-z0-9'-])(?:he|she|they|it)(?![a-z0-9'-])/g;
+const PRONOUN_RE = /\b(?:he|she|they|it)\b/g;
 const NAME_RE = /[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von|der|du|la)\s+)?[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*)*/g;
 /** A common-noun subject: "the foreign minister", "a Kremlin spokesman", "critics", "officials". */
-const NOMINAL_RE =
-  /(?<![a-z0-9'-])(?:(?:the|a|an|one|some|many|several|two|three|other|senior|western)\s+(?:[a-z.'-]+\s+){0,2}?(minister|spokesman|spokeswoman|spokesperson|president|envoy|ambassador|secretary|chancellor|premier|diplomat|negotiator|senator|official|analyst|expert|source|ministry|agency|government|embassy|officials|analysts|experts|sources|diplomats|observers|critics|commentators|lawmakers)|(critics|officials|analysts|experts|observers|diplomats|sources|commentators|lawmakers))(?![a-z0-9-])/g;
+const NOMINAL_HEAD =
+  /\b(?:minister|spokesman|spokeswoman|spokesperson|president|envoy|ambassador|secretary|chancellor|premier|diplomat|negotiator|senator|official|analyst|expert|source|ministry|agency|government|embassy|officials|analysts|experts|sources|diplomats|observers|critics|commentators|lawmakers)\b/g;
+/** The determiner and up to two modifiers in front of a nominal's head noun. */
+const NOMINAL_DET = /(?:^|[^a-z0-9'-])((?:the|a|an|one|some|many|several|two|three|other|senior|western)\s+(?:[a-z.'-]+\s+){0,2}?)$/;
+const BARE_PLURAL = new Set(['critics', 'officials', 'analysts', 'experts', 'observers', 'diplomats', 'sources', 'commentators', 'lawmakers']);
 const ROLE_NOUNS = new Set([
   'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'envoy', 'ambassador', 'secretary',
   'chancellor', 'premier', 'diplomat', 'negotiator', 'senator',
 ]);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your']);
-const CUE_AT_START = new RegExp(`^${CUE_SOURCE}`);
-const CUE_ANY = new RegExp(CUE_SOURCE, 'g');
+/** Capitalised words at the front of a sequence that are no part of a name ("The", "In", "But", "Yesterday"). */
+const LEADING_STOP = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'and', 'but',
+  'or', 'so', 'then', 'also', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'here', 'what', 'who', 'why',
+  'how', 'where', 'let', 'dear', 'photo', 'source', 'author', 'original', 'statement', 'update',
+  ...ADVERBIAL_OPENERS,
+]);
 
 export function kebab(s: string): string {
   return s
@@ -75,18 +82,33 @@ export function kebab(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Per-analysis context: the text, mentions and a small sentence cache. */
+/** Words whose trailing period ends no sentence ("U.S.", "Mr.", "Gen."). */
+const ABBREV = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'rep', 'sen', 'gov', 'pres',
+  'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'amb', 'hon', 'rev', 'fr', 'mt', 'ft',
+]);
+/** How far back a sentence start is looked for (a garbled paragraph without punctuation stays linear). */
+const MAX_SENTENCE = 800;
+
+interface ParaCands {
+  p: number;
+  list: Cand[];
+}
+
+/** Per-analysis context: the text, mentions, quote interiors and candidates of the latest paragraphs. */
 export class Ctx {
   readonly text: string;
   readonly folded: string;
   readonly paragraphs: readonly Span[];
   readonly mentions: readonly Mention[];
   readonly findings: ActorFindings;
-  /** Quote spans (open..close) of the paragraphs seen so far, per paragraph, to skip quote interiors. */
-  readonly quoteSpans = new Map<number, Span[]>();
-  private readonly sentences = new Map<number, Span[]>();
+  /** Quote spans (open..close mark), sorted, of the latest paragraphs, to skip quote interiors. */
+  private readonly quoteSpans = new Map<number, Span[]>();
   /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
   private readonly surnames = new Map<string, SpeakerRef>();
+  private readonly kebabs = new Map<string, string>();
+  private cands: ParaCands[] = [];
 
   constructor(doc: TextDoc, findings: ActorFindings) {
     this.text = doc.text;
@@ -96,41 +118,45 @@ export class Ctx {
     this.findings = findings;
   }
 
-  /** Sentences of paragraph `p` (computed once; only the two latest paragraphs are kept). */
-  sentencesOf(p: number): Span[] {
-    let s = this.sentences.get(p);
-    if (!s) {
-      const para = this.paragraphs[p];
-      s = splitSentences(this.text, para.start, para.end);
-      if (!s.length) s = [{ start: para.start, end: para.end }];
-      for (const k of this.sentences.keys()) if (k < p - 1) this.sentences.delete(k);
-      this.sentences.set(p, s);
-    }
-    return s;
+  setQuoteSpans(p: number, spans: Span[]): void {
+    this.quoteSpans.set(p, spans);
+    for (const k of this.quoteSpans.keys()) if (k < p - 2) this.quoteSpans.delete(k);
   }
 
-  /** Index of the sentence of paragraph `p` containing (or last starting before) `pos`. */
-  sentenceIndex(p: number, pos: number): number {
-    const ss = this.sentencesOf(p);
-    let k = 0;
-    while (k + 1 < ss.length && ss[k + 1].start <= pos) k++;
-    return k;
-  }
-
-  /** Start of the sentence containing `pos`. */
+  /** Start of the sentence containing `pos` (looked for backwards inside the paragraph, at most MAX_SENTENCE). */
   sentenceStart(p: number, pos: number): number {
-    return this.sentencesOf(p)[this.sentenceIndex(p, pos)].start;
+    const ps = this.paragraphs[p].start;
+    const t = this.text;
+    const floor = Math.max(ps, pos - MAX_SENTENCE);
+    for (let i = pos - 1; i > floor; i--) {
+      const c = t.charCodeAt(i);
+      if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue;
+      let j = i + 1;
+      while (j < pos && isClosing(t.charCodeAt(j))) j++;
+      if (j >= pos || !isSpace(t.charCodeAt(j))) continue;
+      let k = j;
+      while (k < pos && isSpace(t.charCodeAt(k))) k++;
+      if (k > pos) continue;
+      const n = t.charCodeAt(k);
+      if (!(isUpperCode(n) || (n >= 48 && n <= 57) || isOpening(n))) continue;
+      if (c === 46) {
+        let w = i - 1;
+        while (w >= ps && /[A-Za-z.]/.test(t[w])) w--;
+        const word = this.folded.slice(w + 1, i);
+        if (ABBREV.has(word) || (word.length === 1 && isUpperCode(t.charCodeAt(i - 1)))) continue;
+      }
+      return k;
+    }
+    return floor;
   }
 
   /** Start of the sentence before the one containing `pos` (may be in the previous paragraph). */
   prevSentenceStart(p: number, pos: number): number {
-    const k = this.sentenceIndex(p, pos);
-    if (k > 0) return this.sentencesOf(p)[k - 1].start;
-    if (p > 0) {
-      const ss = this.sentencesOf(p - 1);
-      return ss[ss.length - 1].start;
-    }
-    return this.paragraphs[p].start;
+    const s = this.sentenceStart(p, pos);
+    const ps = this.paragraphs[p].start;
+    if (s > ps) return this.sentenceStart(p, s - 1);
+    if (p > 0) return this.sentenceStart(p - 1, this.paragraphs[p - 1].end);
+    return ps;
   }
 
   /** First mention index with start >= pos. */
@@ -147,20 +173,17 @@ export class Ctx {
   }
 
   insideQuote(p: number, pos: number): boolean {
-    for (const q of this.quoteSpans.get(p) ?? []) if (pos >= q.start && pos < q.end) return true;
-    return false;
-  }
-
-  paraOf(pos: number): number {
-    const ps = this.paragraphs;
+    const qs = this.quoteSpans.get(p);
+    if (!qs) return false;
     let lo = 0;
-    let hi = ps.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ps[mid].start <= pos) lo = mid;
-      else hi = mid - 1;
+    let hi = qs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos < qs[mid].start) hi = mid - 1;
+      else if (pos >= qs[mid].end) lo = mid + 1;
+      else return true;
     }
-    return lo;
+    return false;
   }
 
   kindOf(id: string): ActorKind {
@@ -172,13 +195,61 @@ export class Ctx {
     return { id: m.actorId, name: a?.name ?? m.text };
   }
 
+  private readonly names = new Map<string, { name: string; offset: number } | null>();
+
+  private personName(seq: string): { name: string; offset: number } | null {
+    let r = this.names.get(seq);
+    if (r === undefined) {
+      r = personName(seq);
+      if (this.names.size > 5000) this.names.clear();
+      this.names.set(seq, r);
+    }
+    return r;
+  }
+
+  private kebab(name: string): string {
+    let k = this.kebabs.get(name);
+    if (k === undefined) {
+      k = kebab(name);
+      this.kebabs.set(name, k);
+    }
+    return k;
+  }
+
   /**
-   * Speaker candidates in [a, b) outside quotes: mentions, pronouns and capitalised person-like names that no
-   * mention covers. Sorted by start.
+   * Speaker candidates in [a, b) of paragraph `p`, outside quotes: mentions, pronouns, capitalised person-like
+   * names that no mention covers, common-noun subjects. Sorted by start.
    */
   candidates(p: number, a: number, b: number, withPronouns = true): Cand[] {
+    const list = this.paraCands(p);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start < a) lo = mid + 1;
+      else hi = mid;
+    }
     const out: Cand[] = [];
-    if (b <= a) return out;
+    for (let k = lo; k < list.length && list[k].start < b; k++) {
+      const c = list[k];
+      if (c.end > b || (!withPronouns && c.source === 'pronoun')) continue;
+      out.push(c);
+    }
+    return out;
+  }
+
+  /** Every candidate of paragraph `p` (computed once; the latest three paragraphs are kept). */
+  private paraCands(p: number): Cand[] {
+    for (const c of this.cands) if (c.p === p) return c.list;
+    const list = this.computeCands(p);
+    this.cands.push({ p, list });
+    if (this.cands.length > 3) this.cands = this.cands.slice(-3);
+    return list;
+  }
+
+  private computeCands(p: number): Cand[] {
+    const { start: a, end: b } = this.paragraphs[p];
+    const out: Cand[] = [];
     const ms = this.mentions;
     for (let k = this.lowerBound(a); k < ms.length && ms[k].start < b; k++) {
       const m = ms[k];
@@ -186,47 +257,51 @@ export class Ctx {
       out.push({ start: m.start, end: m.end, source: 'mention', speaker: this.speakerOf(m), kind: this.kindOf(m.actorId) });
     }
     const mentionCount = out.length;
-    const covered = (s: number, e: number): boolean => {
-      for (let k = 0; k < mentionCount; k++) if (out[k].start < e && s < out[k].end) return true;
-      return false;
-    };
-    if (withPronouns) {
-      const seg = this.folded.slice(a, b);
-      PRONOUN_RE.lastIndex = 0;
-      for (let r = PRONOUN_RE.exec(seg); r; r = PRONOUN_RE.exec(seg)) {
-        const s = a + r.index;
-        if (this.insideQuote(p, s) || covered(s, s + r[0].length)) continue;
-        const pr = PRONOUNS.get(r[0]);
-        if (pr) out.push({ start: s, end: s + r[0].length, source: 'pronoun', speaker: null, kind: pr === 'person' ? 'person' : 'organization', pronoun: pr });
-      }
+    let cursor = 0;
+    /** Whether [s, e) overlaps a mention (calls come in increasing `s`). */
+    const fseg = this.folded.slice(a, b);
+    PRONOUN_RE.lastIndex = 0;
+    for (let r = PRONOUN_RE.exec(fseg); r; r = PRONOUN_RE.exec(fseg)) {
+      const s = a + r.index;
+      const before = r.index > 0 ? fseg.charCodeAt(r.index - 1) : 32;
+      const after = fseg.charCodeAt(r.index + r[0].length);
+      if (before === 39 || before === 45 || after === 39 || after === 45 || this.insideQuote(p, s)) continue;
+      const pr = PRONOUNS.get(r[0]);
+      if (pr) out.push({ start: s, end: s + r[0].length, source: 'pronoun', speaker: null, kind: pr === 'person' ? 'person' : 'organization', pronoun: pr });
     }
     const raw = this.text.slice(a, b);
     NAME_RE.lastIndex = 0;
     for (let r = NAME_RE.exec(raw); r; r = NAME_RE.exec(raw)) {
       const s0 = a + r.index;
-      if (this.insideQuote(p, s0) || covered(s0, s0 + r[0].length)) continue;
-      const nm = personName(r[0]);
+      const e0 = s0 + r[0].length;
+      while (cursor < mentionCount && out[cursor].end <= s0) cursor++;
+      if ((cursor < mentionCount && out[cursor].start < e0) || this.insideQuote(p, s0)) continue;
+      const nm = r[0].indexOf(' ') < 0 ? null : this.personName(r[0]);
       if (!nm) {
-        const known = this.surnames.get(r[0].replace(/['\u2019]s$/, ''));
-        if (known) out.push({ start: s0, end: s0 + r[0].length, source: 'name', speaker: known, kind: 'person' });
+        const known = this.surnames.size ? this.surnames.get(r[0].endsWith('s') ? r[0].replace(/['\u2019]s$/, '') : r[0]) : undefined;
+        if (known) out.push({ start: s0, end: e0, source: 'name', speaker: known, kind: 'person' });
         continue;
       }
       const s = s0 + nm.offset;
-      const speaker = { id: kebab(nm.name), name: nm.name };
+      const speaker = { id: this.kebab(nm.name), name: nm.name };
       this.surnames.set(nm.name.slice(nm.name.lastIndexOf(' ') + 1), speaker);
       out.push({ start: s, end: s + nm.name.length, source: 'name', speaker, kind: 'person' });
     }
-    const fseg = this.folded.slice(a, b);
-    NOMINAL_RE.lastIndex = 0;
-    for (let r = NOMINAL_RE.exec(fseg); r; r = NOMINAL_RE.exec(fseg)) {
-      const s = a + r.index;
+    NOMINAL_HEAD.lastIndex = 0;
+    for (let r = NOMINAL_HEAD.exec(fseg); r; r = NOMINAL_HEAD.exec(fseg)) {
+      const noun = r[0];
+      const det = NOMINAL_DET.exec(fseg.slice(Math.max(0, r.index - 40), r.index));
+      if (!det && !BARE_PLURAL.has(noun)) continue;
+      const s = a + r.index - (det ? det[1].length : 0);
+      const e = a + r.index + noun.length;
       if (this.insideQuote(p, s)) continue;
-      const e = s + r[0].length;
-      let inside = false;
-      for (let k = 0; k < mentionCount; k++) if (out[k].start >= s && out[k].end <= e) inside = true;
       // "the Kremlin spokesman" is reported through its mention of the Kremlin; "the minister" stays a nominal
-      if (inside && !ROLE_NOUNS.has(r[1] ?? '')) continue;
-      out.push({ start: s, end: e, source: 'nominal', speaker: null, kind: 'person', noun: r[1] ?? r[2] });
+      if (!ROLE_NOUNS.has(noun)) {
+        let inside = false;
+        for (let k = this.lowerBound(s); k < ms.length && ms[k].start < e; k++) if (ms[k].end <= e) inside = true;
+        if (inside) continue;
+      }
+      out.push({ start: s, end: e, source: 'nominal', speaker: null, kind: 'person', noun });
     }
     if (out.length > mentionCount) out.sort((x, y) => x.start - y.start || y.end - x.end);
     return out;
@@ -238,17 +313,17 @@ export class Ctx {
    */
   resolveNominal(p: number, c: Cand): { speaker: SpeakerRef; kind: ActorKind } | null {
     const noun = c.noun ?? '';
+    const ms = this.mentions;
     if (ROLE_NOUNS.has(noun)) {
       const from = p > 0 ? this.paragraphs[p - 1].start : this.paragraphs[p].start;
-      const ms = this.mentions;
-      for (let k = this.lowerBound(c.start) - 1; k >= 0 && ms[k].start >= from; k--) {
+      const re = new RegExp(`\\b${noun}\\b`);
+      for (let k = this.lowerBound(c.start) - 1, n = 0; k >= 0 && ms[k].start >= from && n < 200; k--, n++) {
         const m = ms[k];
         if (this.kindOf(m.actorId) !== 'person') continue;
         const roles = [m.role ?? '', ...(this.findings.actors.get(m.actorId)?.roles ?? [])].join(' ').toLowerCase();
-        if (new RegExp(`\\b${noun}\\b`).test(roles)) return { speaker: this.speakerOf(m), kind: 'person' };
+        if (re.test(roles)) return { speaker: this.speakerOf(m), kind: 'person' };
       }
     }
-    const ms = this.mentions;
     for (let k = this.lowerBound(c.start); k < ms.length && ms[k].start < c.end; k++) {
       const kind = this.kindOf(ms[k].actorId);
       if (kind !== 'person') return { speaker: this.speakerOf(ms[k]), kind };
@@ -257,12 +332,24 @@ export class Ctx {
   }
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+function isClosing(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0x00bb || c === 41 || c === 93;
+}
+
+function isOpening(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x2018 || c === 0x00ab || c === 0x201e || c === 40 || c === 91;
+}
+
 /** A person-like name in a capitalised sequence: titles stripped, 2–4 words, no organisation words. */
 export function personName(seq: string): { name: string; offset: number } | null {
   const toks = seq.split(/\s+/);
   let i = 0;
   let offset = 0;
-  while (i < toks.length && (TITLE_WORDS.has(toks[i].toLowerCase().replace(/[.'\u2019]+$/, '')) || DETERMINERS.has(toks[i].toLowerCase()))) {
+  while (i < toks.length && (TITLE_WORDS.has(toks[i].toLowerCase().replace(/[.'\u2019]+$/, '')) || LEADING_STOP.has(toks[i].toLowerCase()))) {
     offset = seq.indexOf(toks[i + 1] ?? '', offset + toks[i].length);
     i++;
   }
@@ -285,17 +372,12 @@ export interface CueHit extends TextSpan {
 export function cuesIn(ctx: Ctx, a: number, b: number): CueHit[] {
   const out: CueHit[] = [];
   if (b <= a) return out;
-  const seg = ctx.folded.slice(a, b);
-  CUE_ANY.lastIndex = 0;
-  for (let r = CUE_ANY.exec(seg); r; r = CUE_ANY.exec(seg)) {
-    const form = cueForm(r[0]);
-    if (!form) continue;
-    const s = a + r.index;
-    const e = s + r[0].length;
-    if (form.ambiguous && !AMBIGUOUS_OK.test(ctx.folded.slice(e, e + 8))) continue;
-    if (form.lemma === 'call' && /so-?\s*$/.test(seg.slice(Math.max(0, r.index - 4), r.index))) continue; // so-called
+  const f = ctx.folded;
+  for (const [s, e, form] of scanCues(f, a, b)) {
+    if (form.ambiguous && !AMBIGUOUS_OK.test(f.slice(e, e + 8))) continue;
+    if (form.lemma === 'call' && /so-?\s*$/.test(f.slice(Math.max(0, s - 4), s))) continue; // so-called
     // an -ing form is a cue after a comma/conjunction ("…, noting", "while stating"), not as an adjective ("more promising")
-    if (/ing$/.test(r[0]) && r.index > 0 && !ING_BEFORE.test(seg.slice(Math.max(0, r.index - 10), r.index))) continue;
+    if (form.form.endsWith('ing') && s > a && !ING_BEFORE.test(f.slice(Math.max(a, s - 10), s))) continue;
     out.push({ start: s, end: e, text: ctx.text.slice(s, e), form });
   }
   return out;
@@ -305,11 +387,11 @@ export function cuesIn(ctx: Ctx, a: number, b: number): CueHit[] {
 export function resolveCand(ctx: Ctx, p: number, c: Cand, last: LastSpeaker | null): { speaker: SpeakerRef; kind: ActorKind; conf: number } | null {
   if (c.source === 'nominal') {
     const r = ctx.resolveNominal(p, c);
-    return r ? { ...r, conf: 0.65 } : null;
+    return r ? { speaker: r.speaker, kind: r.kind, conf: 0.65 } : null;
   }
   if (c.source !== 'pronoun') return c.speaker ? { speaker: c.speaker, kind: c.kind, conf: c.source === 'mention' ? 0.9 : 0.6 } : null;
   const r = resolvePronoun(ctx, p, c, last);
-  return r ? { ...r, conf: 0.7 } : null;
+  return r ? { speaker: r.speaker, kind: r.kind, conf: 0.7 } : null;
 }
 
 function compatible(pr: 'person' | 'group' | 'thing', kind: ActorKind): boolean {
@@ -338,7 +420,7 @@ export function resolvePronoun(ctx: Ctx, p: number, c: Cand, last: LastSpeaker |
   // nearest compatible mention back to the start of the previous paragraph
   const from = p > 0 ? ctx.paragraphs[p - 1].start : ps;
   const ms = ctx.mentions;
-  for (let k = ctx.lowerBound(c.start) - 1; k >= 0 && ms[k].start >= from; k--) {
+  for (let k = ctx.lowerBound(c.start) - 1, n = 0; k >= 0 && ms[k].start >= from && n < 200; k--, n++) {
     const m = ms[k];
     const mp = m.start < ps ? p - 1 : p;
     if (ctx.insideQuote(mp, m.start)) continue;
@@ -381,7 +463,8 @@ export function isAdjacent(ctx: Ctx, from: number, to: number): boolean {
   return ADJACENT.test(ctx.folded.slice(from, to));
 }
 
-export function cueAtStart(folded: string, pos: number): string | null {
-  const r = CUE_AT_START.exec(folded.slice(pos, pos + 30));
-  return r ? r[0] : null;
+/** The cue form starting exactly at `pos`, or null. */
+export function cueAtStart(folded: string, pos: number): CueForm | null {
+  const hits = scanCues(folded, pos, Math.min(folded.length, pos + 30));
+  return hits.length && hits[0][0] === pos ? hits[0][2] : null;
 }

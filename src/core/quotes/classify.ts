@@ -40,6 +40,8 @@ export function shapeOf(text: string, start: number, end: number): QuoteShape {
       words++;
       if (name) name = nameWord(text, wordStart, i, words === 1);
       if (words === 1) firstUpper = firstLetterUpper(text, wordStart, i);
+      // eight words make direct speech whatever follows: no need to read on
+      if (words >= 8) return { words, sentence: true, name: false };
     }
     if ((c === 46 || c === 33 || c === 63) && i + 2 < end) {
       // ". X" inside: a sentence break (not "U.S." nor "3.5")
@@ -75,11 +77,11 @@ function firstLetterUpper(text: string, s: number, e: number): boolean {
 function nameWord(text: string, s: number, e: number, first: boolean): boolean {
   // strip trailing punctuation , . : ;
   let t = e;
-  while (t > s && /[,.;:]/.test(text[t - 1])) t--;
+  for (let c = text.charCodeAt(t - 1); t > s && (c === 44 || c === 46 || c === 58 || c === 59); c = text.charCodeAt(t - 1)) t--;
   if (t <= s) return false;
   const c = text.charCodeAt(s);
   if (isUpperCode(c) || (c >= 48 && c <= 57)) return true;
-  if (first) return false;
+  if (first || t - s > 3) return false;
   return NAME_LINKS.has(text.slice(s, t).toLowerCase());
 }
 

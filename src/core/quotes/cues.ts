@@ -102,24 +102,79 @@ for (const e of CUES) {
   for (const f of e.ambiguous ?? []) FORMS.set(f, { form: f, role: e.role, lemma: e.lemma, ambiguous: true });
 }
 
-/** Looks a matched cue form up. */
+/** Looks a cue form up. */
 export function cueForm(form: string): CueForm | undefined {
-  return FORMS.get(form.replace(/\s+/g, ' '));
+  return FORMS.get(/\s/.test(form) ? form.replace(/\s+/g, ' ') : form);
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+/** Cue forms by their first word, longest first ("according" → ["according to"]). */
+const BY_FIRST = new Map<string, CueForm[]>();
+for (const f of [...FORMS.values()].sort((a, b) => b.form.length - a.form.length)) {
+  const w = f.form.split(' ')[0];
+  const l = BY_FIRST.get(w);
+  if (l) l.push(f);
+  else BY_FIRST.set(w, [f]);
 }
 
-/** Source of one alternation of every form, longest first, on word boundaries (for the folded text). */
-export const CUE_SOURCE = `(?<![a-z0-9'-])(?:${[...FORMS.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map(escape)
-  .join('|')})(?![a-z0-9-])`;
+/** Two-letter prefixes of cue forms (a word is looked up only when its first two letters start some form). */
+const PREFIX = new Uint8Array(128 * 128);
+for (const w of BY_FIRST.keys()) PREFIX[w.charCodeAt(0) * 128 + w.charCodeAt(1)] = 1;
 
-/** Global regex of every cue form (use with lastIndex on the folded text, or on a slice). */
-export function cueRegex(): RegExp {
-  return new RegExp(CUE_SOURCE, 'g');
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 45;
+}
+
+/**
+ * Cue forms in folded[a, b) in order: one word scan and a table lookup per word (multi-word forms are checked
+ * word by word after their first). Returns [start, end, form] triples.
+ */
+export function scanCues(folded: string, a: number, b: number): Array<[number, number, CueForm]> {
+  const out: Array<[number, number, CueForm]> = [];
+  let i = a;
+  while (i < b) {
+    // next word start: a letter after a non-word character
+    const c = folded.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let e = i + 1;
+    while (e < b && isWordChar(folded.charCodeAt(e))) e++;
+    i = e;
+    if (s > 0 && isWordChar(folded.charCodeAt(s - 1))) continue;
+    const c1 = folded.charCodeAt(s + 1);
+    if (e - s < 2 || c1 > 127 || !PREFIX[c * 128 + c1]) continue;
+    let w = e;
+    while (w > s && (folded.charCodeAt(w - 1) < 97 || folded.charCodeAt(w - 1) > 122)) w--; // "said-" → "said"
+    const forms = BY_FIRST.get(folded.slice(s, w));
+    if (!forms) continue;
+    for (const f of forms) {
+      const fe = matchForm(folded, s, b, f.form);
+      if (fe < 0) continue;
+      if (fe < b && isWordChar(folded.charCodeAt(fe))) continue;
+      out.push([s, fe, f]);
+      i = fe;
+      break;
+    }
+  }
+  return out;
+}
+
+/** End of `form` matched at f[s] before `b` (single spaces in the form match any run of spaces), or -1. */
+function matchForm(f: string, s: number, b: number, form: string): number {
+  let i = s;
+  for (let k = 0; k < form.length; k++) {
+    const c = form.charCodeAt(k);
+    if (c === 32) {
+      if (i >= b || f.charCodeAt(i) > 32) return -1;
+      while (i < b && f.charCodeAt(i) <= 32) i++;
+    } else {
+      if (i >= b || f.charCodeAt(i) !== c) return -1;
+      i++;
+    }
+  }
+  return i;
 }
 
 /** Subject pronouns and the actors they can stand for. */

@@ -26,7 +26,6 @@ import {
   type LastSpeaker,
 } from './attribute';
 import { hasScareMarker, shapeOf } from './classify';
-import { cueForm } from './cues';
 import { scanQuotes, type RawQuote } from './spans';
 
 export { scanQuotes, type RawQuote } from './spans';
@@ -47,7 +46,7 @@ export function findQuotes(doc: TextDoc, findings: ActorFindings): Quote[] {
   if (!raws.length) return [];
   const ctx = new Ctx(doc, findings);
   const out: Quote[] = [];
-  const runs: Quote[][] = [];
+  const runs = new Map<Quote, Quote[]>();
   const st: State = { last: null, prev: null, interviewee: null };
   let i = 0;
   while (i < raws.length) {
@@ -58,7 +57,7 @@ export function findQuotes(doc: TextDoc, findings: ActorFindings): Quote[] {
     i = j;
   }
   // a newspaper-continued quote told its speaker only in a later paragraph: share it along the run
-  for (const run of runs) {
+  for (const run of new Set(runs.values())) {
     const src = run.find((q) => q.speaker);
     if (!src) continue;
     for (const q of run) {
@@ -74,6 +73,7 @@ export function findQuotes(doc: TextDoc, findings: ActorFindings): Quote[] {
 interface InPara {
   speaker: SpeakerRef;
   kind: ActorKind;
+  /** Start of its sentence. */
   sentence: number;
   /** Attributed by a cue of its own (not by continuation). */
   cued: boolean;
@@ -86,11 +86,10 @@ interface State {
   interviewee: { speaker: SpeakerRef; kind: ActorKind } | null;
 }
 
-function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out: Quote[], runs: Quote[][]): void {
+function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out: Quote[], runs: Map<Quote, Quote[]>): void {
   const para = ctx.paragraphs[p];
   const text = ctx.text;
-  ctx.quoteSpans.set(p, raws.map((q) => ({ start: q.open, end: q.close < 0 ? q.end : q.close + 1 })));
-  for (const k of ctx.quoteSpans.keys()) if (k < p - 2) ctx.quoteSpans.delete(k);
+  ctx.setQuoteSpans(p, raws.map((q) => ({ start: q.open, end: q.close < 0 ? q.end : q.close + 1 })));
 
   const prevState = st.prev && st.prev.para === p - 1 ? st.prev : null;
   const list = raws;
@@ -152,7 +151,7 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
     const before: Attribution | null = after?.adjacent ? null : beforeCue(ctx, p, q, prevClose, nextOpen, st.last, lastInPara);
     let attr: Attribution | null = after ?? before;
     if (after && before && !after.speaker && before.speaker) attr = before;
-    const sentence = ctx.sentenceIndex(p, q.open);
+    const sentence = ctx.sentenceStart(p, q.open);
     // "said the plan was “dead” and that Moscow had “no intention” …": a fragment after a cued quote of the same
     // sentence is governed by the same cue
     if (!attr && lastInPara?.cued && lastInPara.sentence === sentence) {
@@ -216,9 +215,9 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
     out.push(quote);
     if (q.continued) {
       const prevQ = findPrevDirect(out, quote);
-      const run = prevQ ? runs.find((r) => r[r.length - 1] === prevQ) : undefined;
-      if (run) run.push(quote);
-      else runs.push(prevQ ? [prevQ, quote] : [quote]);
+      const run = (prevQ && runs.get(prevQ)) ?? (prevQ ? [prevQ] : []);
+      run.push(quote);
+      for (const r of run) runs.set(r, run);
     }
     if (attr?.speaker) {
       lastInPara = { speaker: attr.speaker, kind: attr.kind, sentence, cued: attr.how !== 'continuation', cue: attr.cue };
@@ -232,7 +231,7 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
 }
 
 function findPrevDirect(out: Quote[], q: Quote): Quote | undefined {
-  for (let k = out.length - 2; k >= 0; k--) if (out[k].kind === 'direct' && out[k] !== q) return out[k];
+  for (let k = out.length - 2, n = 0; k >= 0 && n < 50; k--, n++) if (out[k].kind === 'direct' && out[k] !== q) return out[k];
   return undefined;
 }
 
@@ -270,11 +269,10 @@ function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, last: Last
 
   // "according to X"
   // inverted: "said X", "added the minister, X"
-  const verb = cueAtStart(f, a);
-  if (verb) {
-    const form = cueForm(verb);
-    if (form && form.role !== 'noun') {
-      const ve = a + verb.length;
+  const form = cueAtStart(f, a);
+  if (form) {
+    if (form.role !== 'noun') {
+      const ve = a + (scanEnd(f, a, form.form));
       const cue = span(ctx, a, ve);
       const cands = ctx.candidates(p, ve, limit);
       if (form.role === 'according') {
@@ -365,7 +363,7 @@ function beforeCue(
     // no subject next to the verb ("…, noting, “…”", "but added, “…”"): the sentence subject
     const subj = subjectOf(ctx, cands, sentStart);
     if (subj) return attributed(ctx, p, subj, cue, adjacent, 'before', last, conf - 0.1);
-    if (lastInPara && lastInPara.sentence === ctx.sentenceIndex(p, q.open)) {
+    if (lastInPara && lastInPara.sentence === sentStart) {
       return { speaker: lastInPara.speaker, kind: lastInPara.kind, cue, confidence: 0.7, adjacent, how: 'before' };
     }
     return { speaker: null, kind: 'person', cue, confidence: 0.3, adjacent, how: 'before' };
@@ -409,6 +407,17 @@ function attributed(
   const cueSpan: TextSpan = { start: cue.start, end: cue.end, text: cue.text };
   if (!r) return { speaker: null, kind: 'person', cue: cueSpan, confidence: 0.3, adjacent, how, explicit: c.source === 'nominal' };
   return { speaker: r.speaker, kind: r.kind, cue: cueSpan, confidence: Math.min(conf, r.conf), adjacent, how };
+}
+
+/** End of a cue form found at `a` (its spaces may be runs of spaces in the text). */
+function scanEnd(f: string, a: number, form: string): number {
+  if (!form.includes(' ')) return form.length;
+  let i = a;
+  for (const w of form.split(' ')) {
+    while (i < f.length && f.charCodeAt(i) <= 32) i++;
+    i += w.length;
+  }
+  return i - a;
 }
 
 function span(ctx: Ctx, s: number, e: number): TextSpan {

@@ -86,6 +86,7 @@ export function scanQuotes(doc: TextDoc): RawQuote[] {
   const { text, paragraphs } = doc;
   const out: RawQuote[] = [];
   const marks: number[] = [];
+  const sc = new ParagraphScanner(text, out);
   MARKS.lastIndex = 0;
   let m = MARKS.exec(text);
   /** The mark that opened an unclosed quote at the end of the previous paragraph. */
@@ -102,174 +103,199 @@ export function scanQuotes(doc: TextDoc): RawQuote[] {
       carry = null;
       continue;
     }
-    carry = scanParagraph(text, p, ps, pe, marks, carry, out);
+    carry = sc.scan(p, ps, pe, marks, carry);
   }
   return out;
 }
 
-function scanParagraph(
-  text: string,
-  para: number,
-  ps: number,
-  pe: number,
-  marks: readonly number[],
-  carry: string | null,
-  out: RawQuote[],
-): string | null {
-  const code = (i: number): number => (i >= ps && i < pe ? text.charCodeAt(i) : -1);
-  let straight = 0;
-  for (const i of marks) if (text.charCodeAt(i) === 34) straight++;
-  const oddStraight = straight % 2 === 1;
-  const stack: Opener[] = [];
+/** The mark stack of one paragraph (reused across paragraphs). */
+class ParagraphScanner {
+  private readonly stack: Opener[] = [];
   /** Quotes closed inside an outer single-quote opener that may turn out to be an apostrophe. */
-  let pending: RawQuote[] = [];
-  const firstMark = marks[0];
+  private pending: RawQuote[] = [];
+  private para = 0;
+  private ps = 0;
+  private pe = 0;
+  private firstMark = -1;
+  private carry: string | null = null;
 
-  const find = (pred: (k: Kind) => boolean): number => {
-    for (let k = stack.length - 1; k >= 0; k--) if (pred(stack[k].kind)) return k;
+  constructor(
+    private readonly text: string,
+    private readonly out: RawQuote[],
+  ) {}
+
+  private code(i: number): number {
+    return i >= this.ps && i < this.pe ? this.text.charCodeAt(i) : -1;
+  }
+
+  /** Index in the stack of the innermost opener of one of the kinds, or -1. */
+  private find(a: Kind, b?: Kind, c?: Kind): number {
+    const st = this.stack;
+    for (let k = st.length - 1; k >= 0; k--) {
+      const x = st[k].kind;
+      if (x === a || x === b || x === c) return k;
+    }
     return -1;
-  };
-  const emit = (o: Opener, close: number, end: number): RawQuote | null => {
+  }
+
+  private emit(o: Opener, close: number, end: number): RawQuote | null {
+    const text = this.text;
     let s = o.pos + 1;
     let e = end;
     while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
     while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e <= s) return null;
-    const continued = carry !== null && o.pos === firstMark && o.pos === ps && sameFamily(carry, o.mark);
-    return { start: s, end: e, open: o.pos, close, mark: o.mark, para, continued };
-  };
-  const closeAt = (k: number, i: number): void => {
-    const o = stack[k];
-    stack.length = k;
+    const continued = this.carry !== null && o.pos === this.firstMark && o.pos === this.ps && sameFamily(this.carry, o.mark);
+    return { start: s, end: e, open: o.pos, close, mark: o.mark, para: this.para, continued };
+  }
+
+  private closeAt(k: number, i: number): void {
+    const st = this.stack;
+    const o = st[k];
+    st.length = k;
     if (k === 0) {
-      const q = emit(o, i, i);
-      if (q) out.push(q);
-      pending = [];
-    } else if (k === 1 && SINGLE.has(stack[0].kind)) {
-      const q = emit(o, i, i);
-      if (q) pending.push(q);
-    }
-  };
-  const push = (kind: Kind, i: number): void => {
-    stack.push({ kind, pos: i, mark: text[i] });
-  };
-
-  for (const i of marks) {
-    const c = text.charCodeAt(i);
-    const prev = code(i - 1);
-    const next = code(i + 1);
-    switch (c) {
-      case 34: {
-        // "
-        const k = find((x) => x === 'dq');
-        if (!oddStraight) {
-          if (k >= 0) closeAt(k, i);
-          else push('dq', i);
-          break;
-        }
-        const opens = isOpenBefore(prev) && next >= 0 && !isSpaceCode(next);
-        const closes = isCloseAfter(next) && prev >= 0 && !isSpaceCode(prev);
-        if (k >= 0) {
-          if (closes || !opens) closeAt(k, i);
-          else {
-            // the earlier opener was stray: drop it and open here
-            stack.length = k;
-            push('dq', i);
-          }
-        } else if (opens || !closes) push('dq', i);
-        break;
-      }
-      case 0x201c: {
-        // “ : closes a German „…“, else opens (or closes a “…“ typed with the wrong mark)
-        const low = find((x) => x === 'low');
-        if (low >= 0) {
-          closeAt(low, i);
-          break;
-        }
-        const cd = find((x) => x === 'cd' || x === 'cd2');
-        if (cd >= 0 && isCloseAfter(next) && !isOpenBefore(prev)) closeAt(cd, i);
-        else push('cd', i);
-        break;
-      }
-      case 0x201f:
-        push('cd', i);
-        break;
-      case 0x201d: {
-        // ”
-        const k = find((x) => x === 'cd' || x === 'cd2' || x === 'low');
-        if (k >= 0) closeAt(k, i);
-        else if (isOpenBefore(prev) && next >= 0 && !isSpaceCode(next) && !isCloseAfter(next)) push('cd2', i);
-        break;
-      }
-      case 0x201e:
-        push('low', i);
-        break;
-      case 0x00ab:
-        push('gu', i);
-        break;
-      case 0x00bb: {
-        const k = find((x) => x === 'gu');
-        if (k >= 0) closeAt(k, i);
-        break;
-      }
-      case 0x2039:
-        push('sg', i);
-        break;
-      case 0x203a: {
-        const k = find((x) => x === 'sg');
-        if (k >= 0) closeAt(k, i);
-        break;
-      }
-      case 0x2018: {
-        // ‘ : an apostrophe before digits (‘90s) or inside a word (O‘Brien)
-        if (isDigitCode(next) || isLetterCode(prev) || next < 0 || isSpaceCode(next)) break;
-        if (isElision(text, i + 1, pe)) break;
-        push('cs', i);
-        break;
-      }
-      case 0x2019: {
-        // ’ : closes an open ‘ unless it is inside a word (don’t, Russia’s)
-        const k = find((x) => x === 'cs');
-        if (k < 0) break;
-        if (isLetterCode(prev) && isLetterCode(next)) break;
-        if (prev < 0 || isSpaceCode(prev)) break;
-        closeAt(k, i);
-        break;
-      }
-      case 39: {
-        // '
-        const k = find((x) => x === 'ss');
-        if (k >= 0 && prev >= 0 && !isSpaceCode(prev) && !isWordCode(next) && !(isLetterCode(prev) && isLetterCode(next))) {
-          closeAt(k, i);
-          break;
-        }
-        if (isOpenBefore(prev) && isLetterCode(next) && !isElision(text, i + 1, pe)) push('ss', i);
-        break;
-      }
-      default:
-        break;
+      const q = this.emit(o, i, i);
+      if (q) this.out.push(q);
+      this.pending = [];
+    } else if (k === 1 && SINGLE.has(st[0].kind)) {
+      const q = this.emit(o, i, i);
+      if (q) this.pending.push(q);
     }
   }
 
-  // Paragraph end: unclosed openers.
-  if (!stack.length) return null;
-  // An unclosed single quote at the bottom was probably an apostrophe: report what was nested in it instead.
-  let base = 0;
-  while (base < stack.length && SINGLE.has(stack[base].kind)) base++;
-  if (base > 0) {
-    for (const q of pending) out.push(q);
-    pending = [];
-    // a double opener above the apostrophe(s) that never closed becomes the outermost
-    const rest = stack.slice(base);
+  private push(kind: Kind, i: number): void {
+    this.stack.push({ kind, pos: i, mark: this.text[i] });
+  }
+
+  scan(para: number, ps: number, pe: number, marks: readonly number[], carry: string | null): string | null {
+    const text = this.text;
+    const stack = this.stack;
     stack.length = 0;
-    stack.push(...rest);
-    // (every pending quote closed before the remaining opener was pushed, so text order holds)
+    this.pending = [];
+    this.para = para;
+    this.ps = ps;
+    this.pe = pe;
+    this.firstMark = marks[0];
+    this.carry = carry;
+    let straight = 0;
+    for (const i of marks) if (text.charCodeAt(i) === 34) straight++;
+    const oddStraight = straight % 2 === 1;
+
+    for (const i of marks) {
+      const c = text.charCodeAt(i);
+      const prev = this.code(i - 1);
+      const next = this.code(i + 1);
+      switch (c) {
+        case 34: {
+          // "
+          const k = this.find('dq');
+          if (!oddStraight) {
+            if (k >= 0) this.closeAt(k, i);
+            else this.push('dq', i);
+            break;
+          }
+          const opens = isOpenBefore(prev) && next >= 0 && !isSpaceCode(next);
+          const closes = isCloseAfter(next) && prev >= 0 && !isSpaceCode(prev);
+          if (k >= 0) {
+            if (closes || !opens) this.closeAt(k, i);
+            else {
+              // the earlier opener was stray: drop it and open here
+              stack.length = k;
+              this.push('dq', i);
+            }
+          } else if (opens || !closes) this.push('dq', i);
+          break;
+        }
+        case 0x201c: {
+          // “ : closes a German „…“, else opens (or closes a “…“ typed with the wrong mark)
+          const low = this.find('low');
+          if (low >= 0) {
+            this.closeAt(low, i);
+            break;
+          }
+          const cd = this.find('cd', 'cd2');
+          if (cd >= 0 && isCloseAfter(next) && !isOpenBefore(prev)) this.closeAt(cd, i);
+          else this.push('cd', i);
+          break;
+        }
+        case 0x201f:
+          this.push('cd', i);
+          break;
+        case 0x201d: {
+          // ”
+          const k = this.find('cd', 'cd2', 'low');
+          if (k >= 0) this.closeAt(k, i);
+          else if (isOpenBefore(prev) && next >= 0 && !isSpaceCode(next) && !isCloseAfter(next)) this.push('cd2', i);
+          break;
+        }
+        case 0x201e:
+          this.push('low', i);
+          break;
+        case 0x00ab:
+          this.push('gu', i);
+          break;
+        case 0x00bb: {
+          const k = this.find('gu');
+          if (k >= 0) this.closeAt(k, i);
+          break;
+        }
+        case 0x2039:
+          this.push('sg', i);
+          break;
+        case 0x203a: {
+          const k = this.find('sg');
+          if (k >= 0) this.closeAt(k, i);
+          break;
+        }
+        case 0x2018: {
+          // ‘ : an apostrophe before digits (‘90s), inside a word (O‘Brien) or before an elision
+          if (isDigitCode(next) || isLetterCode(prev) || next < 0 || isSpaceCode(next)) break;
+          if (isElision(text, i + 1, pe)) break;
+          this.push('cs', i);
+          break;
+        }
+        case 0x2019: {
+          // ’ : closes an open ‘ unless it is inside a word (don’t, Russia’s)
+          const k = this.find('cs');
+          if (k < 0) break;
+          if (isLetterCode(prev) && isLetterCode(next)) break;
+          if (prev < 0 || isSpaceCode(prev)) break;
+          this.closeAt(k, i);
+          break;
+        }
+        case 39: {
+          // '
+          const k = this.find('ss');
+          if (k >= 0 && prev >= 0 && !isSpaceCode(prev) && !isWordCode(next) && !(isLetterCode(prev) && isLetterCode(next))) {
+            this.closeAt(k, i);
+            break;
+          }
+          if (isOpenBefore(prev) && isLetterCode(next) && !isElision(text, i + 1, pe)) this.push('ss', i);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+
+    // Paragraph end: unclosed openers.
     if (!stack.length) return null;
+    // An unclosed single quote at the bottom was probably an apostrophe: report what was nested in it instead.
+    let base = 0;
+    while (base < stack.length && SINGLE.has(stack[base].kind)) base++;
+    if (base > 0) {
+      for (const q of this.pending) this.out.push(q);
+      this.pending = [];
+      // a double opener above the apostrophe(s) that never closed becomes the outermost
+      // (every pending quote closed before it was pushed, so text order holds)
+      stack.splice(0, base);
+      if (!stack.length) return null;
+    }
+    const o = stack[0];
+    const q = this.emit(o, -1, pe);
+    if (q) this.out.push(q);
+    return o.mark;
   }
-  const o = stack[0];
-  const q = emit(o, -1, pe);
-  if (q) out.push(q);
-  return o.mark;
 }
 
 function sameFamily(a: string, b: string): boolean {
