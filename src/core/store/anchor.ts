@@ -19,7 +19,7 @@
  * edits before an annotation shift it, edits inside it resize it, an edit that removes all of it orphans it.
  */
 import * as approx from 'approx-string-match';
-import { compareAnnotations, makeTarget, type Annotation, type Target } from './model';
+import { compareAnnotations, CONTEXT_CHARS, makeTarget, type Annotation, type Target } from './model';
 
 type Search = (text: string, pattern: string, maxErrors: number) => Array<{ start: number; end: number; errors: number }>;
 // The package is an ES module with a default export; bundlers and tsx expose it as `.default` (sometimes twice).
@@ -83,9 +83,23 @@ export function contextScore(text: string, s: number, e: number, t: Target): num
 }
 
 function contextOk(text: string, s: number, e: number, t: Target): boolean {
-  const p = Math.min(CONTEXT_PROBE, t.prefix.length);
-  const q = Math.min(CONTEXT_PROBE, t.suffix.length);
-  return commonSuffix(t.prefix.slice(t.prefix.length - p), text, s) === p && commonPrefix(t.suffix.slice(0, q), text, e) === q;
+  const pre = t.prefix;
+  const suf = t.suffix;
+  const p = Math.min(CONTEXT_PROBE, pre.length);
+  const q = Math.min(CONTEXT_PROBE, suf.length);
+  if (s < p || e + q > text.length) return false;
+  for (let k = 1; k <= p; k++) if (pre.charCodeAt(pre.length - k) !== text.charCodeAt(s - k)) return false;
+  for (let k = 0; k < q; k++) if (suf.charCodeAt(k) !== text.charCodeAt(e + k)) return false;
+  return true;
+}
+
+/** True when `t` already describes [s, e) of `text` (so no new target object is needed). */
+function targetMatches(text: string, s: number, e: number, t: Target): boolean {
+  if (t.start !== s || t.end !== e) return false;
+  const ps = Math.max(0, s - CONTEXT_CHARS);
+  const se = Math.min(text.length, e + CONTEXT_CHARS);
+  // (surrogate-trimmed contexts are one shorter; makeTarget decides those cases)
+  return t.prefix.length === s - ps && t.suffix.length === se - e && text.startsWith(t.prefix, ps) && text.startsWith(t.suffix, e) && text.startsWith(t.exact, s);
 }
 
 interface Found {
@@ -196,10 +210,12 @@ export function reanchor(annotations: readonly Annotation[], text: string, opts:
     let next: Annotation = a;
     if (found) {
       delta = found.start - t.start;
-      const nt = makeTarget(text, found.start, found.end);
-      if (!sameTarget(nt, t) || a.orphaned) {
-        next = { ...a, target: nt };
-        delete next.orphaned;
+      if (a.orphaned || !targetMatches(text, found.start, found.end, t)) {
+        const nt = makeTarget(text, found.start, found.end);
+        if (a.orphaned || !sameTarget(nt, t)) {
+          next = { ...a, target: nt };
+          delete next.orphaned;
+        }
       }
       outcomes[i] = { id: a.id, state: found.state, from: { start: t.start, end: t.end }, start: found.start, end: found.end, ...(found.errors !== undefined ? { errors: found.errors } : {}) };
     } else {

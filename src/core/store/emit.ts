@@ -15,8 +15,11 @@ export function isPlainSafe(s: string): boolean {
 }
 
 /** A string scalar: plain when safe, else double-quoted with only \" \\ \n \r \t \uXXXX escapes. */
+const NEEDS_ESCAPE = /["\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+
 export function emitString(s: string): string {
   if (isPlainSafe(s)) return s;
+  if (!NEEDS_ESCAPE.test(s)) return '"' + s + '"';
   let out = '"';
   let last = 0;
   for (let i = 0; i < s.length; i++) {

@@ -11,6 +11,7 @@ import { TARGET_KEYS, TOP_KEYS } from './model';
 type Value = string | number | boolean | null | Value[] | { [k: string]: Value };
 
 const FAIL = Symbol('fail');
+const KEY = /^[A-Za-z]+$/;
 const INT = /^(?:0|[1-9][0-9]{0,15})$/;
 // Characters JSON.parse takes raw inside a string but YAML would treat differently: keep those for the yaml reader.
 const ODD = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
@@ -21,7 +22,8 @@ const ITEM = new Set(['id', 'type', 'status', 'orphaned', 'target', 'actor', 'sp
 function scalar(v: string): Value | typeof FAIL {
   const c = v.charCodeAt(0);
   if (c === 0x22) {
-    if (v.length < 2 || v.charCodeAt(v.length - 1) !== 0x22 || ODD.test(v)) return FAIL;
+    if (v.length < 2 || v.charCodeAt(v.length - 1) !== 0x22) return FAIL;
+    if (v.indexOf('\\') < 0) return v.indexOf('"', 1) === v.length - 1 ? v.slice(1, -1) : FAIL;
     try {
       const s: unknown = JSON.parse(v);
       return typeof s === 'string' ? s : FAIL;
@@ -63,67 +65,77 @@ function flow(v: string): Value[] | typeof FAIL {
   }
 }
 
-const TOP_LINE = /^([A-Za-z]+):(?: (.+))?$/;
-const ITEM_FIRST = /^ {2}- ([A-Za-z]+):(?: (.+))?$/;
-const ITEM_KEY = /^ {4}([A-Za-z]+):(?: (.+))?$/;
-const TARGET_LINE = /^ {6}([A-Za-z]+): (.+)$/;
-
 /** The value tree of a canonical sidecar text, or undefined when the text is not in canonical form. */
 export function fastParse(text: string): Record<string, Value> | undefined {
   // Every line must match one of the patterns below and every value must parse completely, so comments,
   // anchors, tags, block scalars and other styles all fall through to the yaml reader.
   if (text.indexOf('\r') >= 0 || !text.endsWith('\n')) return undefined;
-  const lines = text.split('\n');
-  lines.pop();
-  const top: Record<string, Value> = Object.create(null);
+  if (ODD.test(text)) return undefined;
+  const top: Record<string, Value> = {};
   let list: Value[] | undefined;
   let item: Record<string, Value> | undefined;
   let target: Record<string, Value> | undefined;
-  for (const line of lines) {
-    let m = ITEM_KEY.exec(line) ?? ITEM_FIRST.exec(line);
-    if (m) {
+  const n = text.length;
+  for (let pos = 0; pos < n; ) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    // indentation: 0 (top), "  - " (new item), 4 (item key), 6 (target key)
+    let i = pos;
+    while (i < eol && text.charCodeAt(i) === 0x20) i++;
+    let indent = i - pos;
+    let first = false;
+    if (indent === 2 && text.charCodeAt(i) === 0x2d && text.charCodeAt(i + 1) === 0x20) {
+      first = true;
+      i += 2;
+      indent = 4;
+    }
+    const colon = text.indexOf(':', i);
+    if (colon < 0 || colon >= eol || colon === i) return undefined;
+    const key = text.slice(i, colon);
+    if (!KEY.test(key)) return undefined;
+    let raw: string | undefined;
+    if (colon + 1 < eol) {
+      if (text.charCodeAt(colon + 1) !== 0x20 || colon + 2 >= eol) return undefined;
+      raw = text.slice(colon + 2, eol);
+    }
+    pos = eol + 1;
+    if (indent === 4) {
       if (!list) return undefined;
-      if (line.charCodeAt(2) === 0x2d) {
-        item = Object.create(null) as Record<string, Value>;
+      if (first) {
+        item = {} as Record<string, Value>; // plain object: only keys from ITEM are ever set
         list.push(item);
       }
-      if (!item) return undefined;
+      if (!item || !ITEM.has(key) || key in item) return undefined;
       target = undefined;
-      const key = m[1];
-      if (!ITEM.has(key) || key in item) return undefined;
       if (key === 'target') {
-        if (m[2] !== undefined) return undefined;
-        target = Object.create(null) as Record<string, Value>;
+        if (raw !== undefined) return undefined;
+        target = {} as Record<string, Value>;
         item[key] = target;
         continue;
       }
-      if (m[2] === undefined) return undefined;
-      const v = scalar(m[2]);
+      if (raw === undefined) return undefined;
+      const v = scalar(raw);
       if (v === FAIL) return undefined;
       item[key] = v;
-      continue;
-    }
-    m = TARGET_LINE.exec(line);
-    if (m) {
-      if (!target || !TARGET.has(m[1]) || m[1] in target) return undefined;
-      const v = scalar(m[2]);
+    } else if (indent === 6) {
+      if (!target || !TARGET.has(key) || key in target || raw === undefined) return undefined;
+      const v = scalar(raw);
       if (v === FAIL) return undefined;
-      target[m[1]] = v;
-      continue;
-    }
-    m = TOP_LINE.exec(line);
-    if (!m || !TOP.has(m[1]) || m[1] in top) return undefined;
-    item = target = undefined;
-    if (m[1] === 'annotations') {
-      if (m[2] === '[]') top.annotations = [];
-      else if (m[2] === undefined) top.annotations = list = [];
-      else return undefined;
-      continue;
-    }
-    if (m[2] === undefined) return undefined;
-    const v = scalar(m[2]);
-    if (v === FAIL) return undefined;
-    top[m[1]] = v;
+      target[key] = v;
+    } else if (indent === 0) {
+      if (!TOP.has(key) || key in top) return undefined;
+      item = target = undefined;
+      if (key === 'annotations') {
+        if (raw === '[]') top.annotations = [];
+        else if (raw === undefined) top.annotations = list = [];
+        else return undefined;
+        continue;
+      }
+      if (raw === undefined) return undefined;
+      const v = scalar(raw);
+      if (v === FAIL) return undefined;
+      top[key] = v;
+    } else return undefined;
   }
   return top;
 }

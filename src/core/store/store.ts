@@ -6,7 +6,7 @@ import type { Document } from 'yaml';
 import type { FilePort } from '../ports';
 import type { Analysis, SourceError, Span } from '../types';
 import { applyEdits, reanchor, type ReanchorOptions, type ReanchorReport, type TextEdit } from './anchor';
-import { fingerprint, fnv1a64Bytes, utf8 } from './hash';
+import { fingerprint, utf8 } from './hash';
 import { mergeById, type MergeConflict } from './merge';
 import { annotationKey, baseName, cloneAnnotation, makeTarget, MAX_SIDECAR_BYTES, randomIds, sidecarPathFor, SIDECAR_VERSION, type Annotation, type Sidecar, type Target } from './model';
 import { parseSidecar, serializeSidecar } from './sidecar';
@@ -78,8 +78,8 @@ export class SidecarStore {
   private text = '';
   private sidecar: Sidecar = { version: SIDECAR_VERSION, article: '', fingerprint: '', annotations: [] };
   private doc: Document | undefined;
-  /** Hash of the file bytes when loaded/saved (undefined: no file). */
-  private diskHash: string | undefined;
+  /** The file's text when loaded/saved (undefined: no file); compared with the disk before writing. */
+  private diskText: string | undefined;
   /** Annotations as on disk (the merge base). */
   private base: Annotation[] = [];
   private _errors: SourceError[] = [];
@@ -129,7 +129,7 @@ export class SidecarStore {
     this.base = [];
     this.sidecar = { version: SIDECAR_VERSION, article: baseName(articlePath), fingerprint: '', annotations: [] };
     const bytes = await this.port.read(this._sidecarPath);
-    this.diskHash = bytes ? fnv1a64Bytes(bytes) : undefined;
+    this.diskText = bytes ? decoder.decode(bytes) : undefined;
     if (!bytes) {
       this.sidecar.fingerprint = fingerprint(text);
       this._report = EMPTY_REPORT;
@@ -276,13 +276,13 @@ export class SidecarStore {
     const path = this._sidecarPath;
     if (!path) throw new Error('nothing loaded');
     const bytes = await this.port.read(path);
-    const hash = bytes ? fnv1a64Bytes(bytes) : undefined;
+    const onDisk = bytes ? decoder.decode(bytes) : undefined;
     let merged: SaveResult['merged'];
-    if (bytes && hash !== this.diskHash) {
+    if (onDisk !== undefined && onDisk !== this.diskText) {
       if (this.options.onExternalChange === 'refuse') {
         throw new SidecarError(`${path} was changed on disk since it was loaded (git, another editor?); your changes were not written — reload it`);
       }
-      const decoded = decodeSidecar(bytes, path);
+      const decoded = decodeSidecar(bytes!, path);
       const theirs = decoded.text !== undefined ? parseSidecar(decoded.text, path) : { sidecar: undefined, doc: undefined, errors: [decoded.error!] };
       if (!theirs.sidecar) {
         throw new SidecarError(`${path} was changed on disk and now has errors; your changes were not written:\n${formatErrors(theirs.errors)}`, theirs.errors);
@@ -293,10 +293,10 @@ export class SidecarStore {
       this.sidecar = { ...theirs.sidecar, article: baseName(this._articlePath), fingerprint: fingerprint(this.text), annotations: r.annotations };
       this.doc = theirs.doc;
       this.base = theirs.sidecar.annotations.slice();
-      this.diskHash = hash;
+      this.diskText = onDisk;
       this._dirty = true;
       merged = { conflicts: m.conflicts };
-    } else if (!bytes && this.diskHash !== undefined) {
+    } else if (!bytes && this.diskText !== undefined) {
       // The file was deleted meanwhile: write everything we hold (nothing is lost).
       this.doc = undefined;
       this._dirty = true;
@@ -307,14 +307,13 @@ export class SidecarStore {
       return { path, written: false, reason: 'empty' };
     }
     const text = serializeSidecar(this.sidecar, this.doc);
-    if (bytes && decoder.decode(bytes) === text) {
+    if (onDisk === text) {
       this._dirty = false;
       this.base = this.sidecar.annotations.slice();
       return { path, written: false, reason: 'unchanged', ...(merged ? { merged } : {}) };
     }
-    const data = utf8(text);
-    await this.port.writeAtomic(path, data);
-    this.diskHash = fnv1a64Bytes(data);
+    await this.port.writeAtomic(path, utf8(text));
+    this.diskText = text;
     this.base = this.sidecar.annotations.slice();
     this._dirty = false;
     return { path, written: true, ...(merged ? { merged } : {}) };
@@ -334,7 +333,7 @@ export class SidecarStore {
     if (mine) {
       this._articlePath = newArticle;
       this._sidecarPath = to;
-      if (!exists) this.diskHash = undefined;
+      if (!exists) this.diskText = undefined;
       if (this._errors.length) return exists;
       this.sidecar = { ...this.sidecar, article: baseName(newArticle) };
       this._dirty = true;
@@ -348,19 +347,19 @@ export class SidecarStore {
     const parsed = decoded.text !== undefined ? parseSidecar(decoded.text, to) : undefined;
     if (parsed?.sidecar && parsed.sidecar.article !== baseName(newArticle)) {
       // Rewrite only the article field (no re-anchoring without the text).
-      other.adopt(newArticle, parsed.sidecar, parsed.doc, fnv1a64Bytes(bytes!));
+      other.adopt(newArticle, parsed.sidecar, parsed.doc, decoded.text!);
       await other.save();
     }
     return true;
   }
 
-  private adopt(articlePath: string, sidecar: Sidecar, doc: Document | undefined, diskHash: string): void {
+  private adopt(articlePath: string, sidecar: Sidecar, doc: Document | undefined, diskText: string): void {
     this._articlePath = articlePath;
     this._sidecarPath = sidecarPathFor(articlePath);
     this.sidecar = { ...sidecar, article: baseName(articlePath), annotations: sidecar.annotations.map(cloneAnnotation) };
     this.base = sidecar.annotations;
     this.doc = doc;
-    this.diskHash = diskHash;
+    this.diskText = diskText;
     this._dirty = true;
   }
 }
