@@ -15,6 +15,7 @@ export function isPlainSafe(s: string): boolean {
 }
 
 /** A string scalar: plain when safe, else double-quoted with only \" \\ \n \r \t \uXXXX escapes. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const NEEDS_ESCAPE = /["\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
 
 export function emitString(s: string): string {
