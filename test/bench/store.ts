@@ -128,7 +128,8 @@ export async function benchStore(): Promise<Record<string, number>> {
   return figures;
 }
 
-if (require.main === module) {
+// Run alone only (inside the bundled main bench, `require.main === module` would also hold).
+if (require.main === module && /store\.[cjt]s$/.test(process.argv[1] ?? '')) {
   benchStore().then(
     (f) => {
       console.log(`sidecar store: ${(f['store.articleBytes'] / 1048576).toFixed(2)} MB article, ${f['store.annotations']} annotations, sidecar ${(f['store.sidecarBytes'] / 1048576).toFixed(2)} MB`);
