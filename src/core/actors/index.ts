@@ -133,6 +133,7 @@ class ActorPass {
   private readonly unknownSurnames = new Map<string, string>();
   private readonly elByEnd = new Map<number, El>();
   private readonly stateCand = new Map<El, Cand>();
+  private readonly fuzzyMemo = new Map<string, string | undefined>();
 
   constructor(
     doc: TextDoc,
@@ -656,7 +657,13 @@ class ActorPass {
       t.used = true;
       return true;
     }
-    const id = this.fuzzySurname(t.f, () => 0, role);
+    let id: string | undefined;
+    if (role) id = this.fuzzySurname(t.f, () => 0, role);
+    else if (this.fuzzyMemo.has(t.f)) id = this.fuzzyMemo.get(t.f);
+    else {
+      id = this.fuzzySurname(t.f, () => 0);
+      this.fuzzyMemo.set(t.f, id);
+    }
     if (id) {
       this.cands.push({ start: t.start, end: t.end, ids: [id], match: 'variant', confidence: 0.6, role, prio: 1 });
       t.used = true;

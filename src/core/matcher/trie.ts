@@ -57,7 +57,7 @@ export function buildTrie(keys: readonly string[]): { trie: Trie; terminalOf: (k
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       let h = slotOf(node, c, mask);
-      let child = 0;
+      let child: number;
       for (;;) {
         const p = slotParent[h];
         if (p === 0) {

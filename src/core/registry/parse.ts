@@ -296,8 +296,8 @@ function scalar(s: string, off: number): Raw | null {
     if (/(^|[^'])'([^']|$)/.test(inner.replace(/''/g, ''))) return null;
     return { t: 'str', v: inner.replace(/''/g, "'"), off };
   }
-  if (/^[-?:,\[\]{}#&*!|>%@`]/.test(s) && !/^-[^\s]/.test(s)) return null;
-  if (s.includes(': ') || s.includes(' #') || /[{}[\]]/.test(s)) return null;
+  if (/^[-?:,[\]{}#&*!|>%@`]/.test(s) && !/^-[^\s]/.test(s)) return null;
+  if (s.includes(': ') || s.includes(' #') || /[{}[\]]/.test(s.replace(/[^{}[\]]/g, ''))) return null;
   if (CORE_NULL.test(s)) return { t: 'null', off };
   if (CORE_BOOL.test(s)) return { t: 'bool', v: s, off };
   if (CORE_NUM.test(s)) return { t: 'num', v: s, off };
