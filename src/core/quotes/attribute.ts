@@ -58,8 +58,31 @@ const NAME_RE = /[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*(?:\s+(?:(?:bin
 /** A common-noun subject: "the foreign minister", "a Kremlin spokesman", "critics", "officials". */
 const NOMINAL_HEAD =
   /\b(?:minister|spokesman|spokeswoman|spokesperson|president|envoy|ambassador|secretary|chancellor|premier|diplomat|negotiator|senator|official|analyst|expert|source|ministry|agency|government|embassy|officials|analysts|experts|sources|diplomats|observers|critics|commentators|lawmakers)\b/g;
-/** The determiner and up to two modifiers in front of a nominal's head noun. */
-const NOMINAL_DET = /(?:^|[^a-z0-9'-])((?:the|a|an|one|some|many|several|two|three|other|senior|western)\s+(?:[a-z.'-]+\s+){0,2}?)$/;
+const NOMINAL_DETS = new Set(['the', 'a', 'an', 'one', 'some', 'many', 'several', 'two', 'three', 'other', 'senior', 'western']);
+
+/**
+ * Length of "the (modifier (modifier))" right before `i` in the folded `seg` ("the foreign " before "minister"),
+ * or -1 when no determiner starts one of the three words before.
+ */
+function determinerBefore(seg: string, i: number): number {
+  let e = i;
+  for (let w = 0; w < 3; w++) {
+    let j = e;
+    while (j > 0 && seg.charCodeAt(j - 1) <= 32) j--;
+    if (j === e) return -1;
+    let s = j;
+    while (s > 0 && isNominalChar(seg.charCodeAt(s - 1))) s--;
+    if (s === j) return -1;
+    if (NOMINAL_DETS.has(seg.slice(s, j))) return i - s;
+    e = s;
+  }
+  return -1;
+}
+
+function isNominalChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 46 || c === 39 || c === 45;
+}
+
 const BARE_PLURAL = new Set(['critics', 'officials', 'analysts', 'experts', 'observers', 'diplomats', 'sources', 'commentators', 'lawmakers']);
 const ROLE_NOUNS = new Set([
   'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'envoy', 'ambassador', 'secretary',
@@ -91,11 +114,6 @@ const ABBREV = new Set([
 /** How far back a sentence start is looked for (a garbled paragraph without punctuation stays linear). */
 const MAX_SENTENCE = 800;
 
-interface ParaCands {
-  p: number;
-  list: Cand[];
-}
-
 /** Per-analysis context: the text, mentions, quote interiors and candidates of the latest paragraphs. */
 export class Ctx {
   readonly text: string;
@@ -104,11 +122,11 @@ export class Ctx {
   readonly mentions: readonly Mention[];
   readonly findings: ActorFindings;
   /** Quote spans (open..close mark), sorted, of the latest paragraphs, to skip quote interiors. */
-  private readonly quoteSpans = new Map<number, Span[]>();
+  private quoteSpans: Array<{ p: number; spans: Span[] }> = [];
+  private readonly sentMemo = new Map<number, number>();
   /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
   private readonly surnames = new Map<string, SpeakerRef>();
   private readonly kebabs = new Map<string, string>();
-  private cands: ParaCands[] = [];
 
   constructor(doc: TextDoc, findings: ActorFindings) {
     this.text = doc.text;
@@ -119,15 +137,19 @@ export class Ctx {
   }
 
   setQuoteSpans(p: number, spans: Span[]): void {
-    this.quoteSpans.set(p, spans);
-    for (const k of this.quoteSpans.keys()) if (k < p - 2) this.quoteSpans.delete(k);
+    this.quoteSpans.push({ p, spans });
+    if (this.quoteSpans.length > 3) this.quoteSpans.shift();
   }
 
-  /** Start of the sentence containing `pos` (looked for backwards inside the paragraph, at most MAX_SENTENCE). */
+  /** Start of the sentence containing `pos`: a backward scan inside the paragraph, at most MAX_SENTENCE long. */
   sentenceStart(p: number, pos: number): number {
+    const hit = this.sentMemo.get(pos);
+    if (hit !== undefined) return hit;
+    if (this.sentMemo.size > 64) this.sentMemo.clear();
     const ps = this.paragraphs[p].start;
     const t = this.text;
     const floor = Math.max(ps, pos - MAX_SENTENCE);
+    let found = floor;
     for (let i = pos - 1; i > floor; i--) {
       const c = t.charCodeAt(i);
       if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue;
@@ -136,18 +158,21 @@ export class Ctx {
       if (j >= pos || !isSpace(t.charCodeAt(j))) continue;
       let k = j;
       while (k < pos && isSpace(t.charCodeAt(k))) k++;
-      if (k > pos) continue;
       const n = t.charCodeAt(k);
       if (!(isUpperCode(n) || (n >= 48 && n <= 57) || isOpening(n))) continue;
       if (c === 46) {
         let w = i - 1;
-        while (w >= ps && /[A-Za-z.]/.test(t[w])) w--;
-        const word = this.folded.slice(w + 1, i);
-        if (ABBREV.has(word) || (word.length === 1 && isUpperCode(t.charCodeAt(i - 1)))) continue;
+        while (w >= ps && isAbbrevChar(t.charCodeAt(w))) w--;
+        if (i - w <= 5) {
+          const word = this.folded.slice(w + 1, i);
+          if (ABBREV.has(word) || (word.length === 1 && isUpperCode(t.charCodeAt(i - 1)))) continue;
+        }
       }
-      return k;
+      found = k;
+      break;
     }
-    return floor;
+    this.sentMemo.set(pos, found);
+    return found;
   }
 
   /** Start of the sentence before the one containing `pos` (may be in the previous paragraph). */
@@ -173,7 +198,8 @@ export class Ctx {
   }
 
   insideQuote(p: number, pos: number): boolean {
-    const qs = this.quoteSpans.get(p);
+    let qs: Span[] | undefined;
+    for (const x of this.quoteSpans) if (x.p === p) qs = x.spans;
     if (!qs) return false;
     let lo = 0;
     let hi = qs.length - 1;
@@ -207,7 +233,7 @@ export class Ctx {
     return r;
   }
 
-  private kebab(name: string): string {
+  kebab(name: string): string {
     let k = this.kebabs.get(name);
     if (k === undefined) {
       k = kebab(name);
@@ -218,38 +244,12 @@ export class Ctx {
 
   /**
    * Speaker candidates in [a, b) of paragraph `p`, outside quotes: mentions, pronouns, capitalised person-like
-   * names that no mention covers, common-noun subjects. Sorted by start.
+   * names that no mention covers, common-noun subjects. Sorted by start. Only the window is read (windows are
+   * sentence-sized: the sentence before a quote, a few words after it).
    */
   candidates(p: number, a: number, b: number, withPronouns = true): Cand[] {
-    const list = this.paraCands(p);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start < a) lo = mid + 1;
-      else hi = mid;
-    }
     const out: Cand[] = [];
-    for (let k = lo; k < list.length && list[k].start < b; k++) {
-      const c = list[k];
-      if (c.end > b || (!withPronouns && c.source === 'pronoun')) continue;
-      out.push(c);
-    }
-    return out;
-  }
-
-  /** Every candidate of paragraph `p` (computed once; the latest three paragraphs are kept). */
-  private paraCands(p: number): Cand[] {
-    for (const c of this.cands) if (c.p === p) return c.list;
-    const list = this.computeCands(p);
-    this.cands.push({ p, list });
-    if (this.cands.length > 3) this.cands = this.cands.slice(-3);
-    return list;
-  }
-
-  private computeCands(p: number): Cand[] {
-    const { start: a, end: b } = this.paragraphs[p];
-    const out: Cand[] = [];
+    if (b <= a) return out;
     const ms = this.mentions;
     for (let k = this.lowerBound(a); k < ms.length && ms[k].start < b; k++) {
       const m = ms[k];
@@ -257,19 +257,20 @@ export class Ctx {
       out.push({ start: m.start, end: m.end, source: 'mention', speaker: this.speakerOf(m), kind: this.kindOf(m.actorId) });
     }
     const mentionCount = out.length;
-    let cursor = 0;
-    /** Whether [s, e) overlaps a mention (calls come in increasing `s`). */
     const fseg = this.folded.slice(a, b);
-    PRONOUN_RE.lastIndex = 0;
-    for (let r = PRONOUN_RE.exec(fseg); r; r = PRONOUN_RE.exec(fseg)) {
-      const s = a + r.index;
-      const before = r.index > 0 ? fseg.charCodeAt(r.index - 1) : 32;
-      const after = fseg.charCodeAt(r.index + r[0].length);
-      if (before === 39 || before === 45 || after === 39 || after === 45 || this.insideQuote(p, s)) continue;
-      const pr = PRONOUNS.get(r[0]);
-      if (pr) out.push({ start: s, end: s + r[0].length, source: 'pronoun', speaker: null, kind: pr === 'person' ? 'person' : 'organization', pronoun: pr });
+    if (withPronouns) {
+      PRONOUN_RE.lastIndex = 0;
+      for (let r = PRONOUN_RE.exec(fseg); r; r = PRONOUN_RE.exec(fseg)) {
+        const s = a + r.index;
+        const before = r.index > 0 ? fseg.charCodeAt(r.index - 1) : 32;
+        const after = fseg.charCodeAt(r.index + r[0].length);
+        if (before === 39 || before === 45 || after === 39 || after === 45 || this.insideQuote(p, s)) continue;
+        const pr = PRONOUNS.get(r[0]);
+        if (pr) out.push({ start: s, end: s + r[0].length, source: 'pronoun', speaker: null, kind: pr === 'person' ? 'person' : 'organization', pronoun: pr });
+      }
     }
     const raw = this.text.slice(a, b);
+    let cursor = 0;
     NAME_RE.lastIndex = 0;
     for (let r = NAME_RE.exec(raw); r; r = NAME_RE.exec(raw)) {
       const s0 = a + r.index;
@@ -290,9 +291,9 @@ export class Ctx {
     NOMINAL_HEAD.lastIndex = 0;
     for (let r = NOMINAL_HEAD.exec(fseg); r; r = NOMINAL_HEAD.exec(fseg)) {
       const noun = r[0];
-      const det = NOMINAL_DET.exec(fseg.slice(Math.max(0, r.index - 40), r.index));
-      if (!det && !BARE_PLURAL.has(noun)) continue;
-      const s = a + r.index - (det ? det[1].length : 0);
+      const detLen = determinerBefore(fseg, r.index);
+      if (detLen < 0 && !BARE_PLURAL.has(noun)) continue;
+      const s = a + r.index - Math.max(0, detLen);
       const e = a + r.index + noun.length;
       if (this.insideQuote(p, s)) continue;
       // "the Kremlin spokesman" is reported through its mention of the Kremlin; "the minister" stays a nominal
@@ -330,6 +331,10 @@ export class Ctx {
     }
     return null;
   }
+}
+
+function isAbbrevChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
 }
 
 function isSpace(c: number): boolean {

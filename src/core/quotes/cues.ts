@@ -116,9 +116,9 @@ for (const f of [...FORMS.values()].sort((a, b) => b.form.length - a.form.length
   else BY_FIRST.set(w, [f]);
 }
 
-/** Two-letter prefixes of cue forms (a word is looked up only when its first two letters start some form). */
-const PREFIX = new Uint8Array(128 * 128);
-for (const w of BY_FIRST.keys()) PREFIX[w.charCodeAt(0) * 128 + w.charCodeAt(1)] = 1;
+/** Three-letter prefixes of cue forms' first words (a word is looked up only when it starts like one). */
+const PREFIX = new Set<number>();
+for (const w of BY_FIRST.keys()) PREFIX.add((w.charCodeAt(0) << 14) | (w.charCodeAt(1) << 7) | w.charCodeAt(2));
 
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 45;
@@ -143,8 +143,10 @@ export function scanCues(folded: string, a: number, b: number): Array<[number, n
     while (e < b && isWordChar(folded.charCodeAt(e))) e++;
     i = e;
     if (s > 0 && isWordChar(folded.charCodeAt(s - 1))) continue;
+    if (e - s < 3) continue;
     const c1 = folded.charCodeAt(s + 1);
-    if (e - s < 2 || c1 > 127 || !PREFIX[c * 128 + c1]) continue;
+    const c2 = folded.charCodeAt(s + 2);
+    if (c1 > 127 || c2 > 127 || !PREFIX.has((c << 14) | (c1 << 7) | c2)) continue;
     let w = e;
     while (w > s && (folded.charCodeAt(w - 1) < 97 || folded.charCodeAt(w - 1) > 122)) w--; // "said-" → "said"
     const forms = BY_FIRST.get(folded.slice(s, w));

@@ -16,7 +16,6 @@ import {
   cuesIn,
   cueAtStart,
   isAdjacent,
-  kebab,
   resolveCand,
   subjectGap,
   subjectOf,
@@ -249,7 +248,7 @@ function outletSpeaker(ctx: Ctx, label: RawQuote): SpeakerRef {
   const ms = ctx.mentions;
   for (let k = ctx.lowerBound(label.start); k < ms.length && ms[k].start < label.end; k++) return ctx.speakerOf(ms[k]);
   const name = ctx.text.slice(label.start, label.end).replace(/[\s,.;:]+$/, '');
-  return { id: kebab(name), name };
+  return { id: ctx.kebab(name), name };
 }
 
 // ---------------------------------------------------------------- cue after the quote
