@@ -80,8 +80,8 @@ export class HighlightToggle implements vscode.Disposable {
 export class Decorations implements vscode.Disposable {
   private readonly types = new Map<LayerId, vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Last ranges set per editor, for the test API (layer → ranges). */
-  private readonly applied = new WeakMap<vscode.TextEditor, Map<LayerId, vscode.Range[]>>();
+  /** Last ranges set per document (layer → ranges), for the test API. */
+  private readonly applied = new Map<string, Map<LayerId, vscode.Range[]>>();
 
   constructor(
     private readonly sessions: DocumentSessions,
@@ -89,7 +89,10 @@ export class Decorations implements vscode.Disposable {
   ) {
     for (const id of LAYER_IDS) this.types.set(id, vscode.window.createTextEditorDecorationType(layerStyle(id)));
     this.disposables.push(
-      sessions.onDidChange((e) => this.renderUri(e.uri)),
+      sessions.onDidChange((e) => {
+        if (!sessions.get(e.uri)) this.applied.delete(e.uri.toString());
+        this.renderUri(e.uri);
+      }),
       toggle.onDidChange(() => this.renderAll()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.renderAll()),
       vscode.window.onDidChangeTextEditorSelection((e) => this.renderSpeaker(e.textEditor)),
@@ -107,7 +110,7 @@ export class Decorations implements vscode.Disposable {
 
   /** Ranges currently shown in an editor, by layer (for tests). */
   rangesFor(editor: vscode.TextEditor): Record<string, vscode.Range[]> {
-    return Object.fromEntries(this.applied.get(editor) ?? []);
+    return Object.fromEntries(this.applied.get(editor.document.uri.toString()) ?? []);
   }
 
   renderAll(): void {
@@ -131,7 +134,7 @@ export class Decorations implements vscode.Disposable {
       editor.setDecorations(type, ranges);
       shown.set(id, ranges);
     }
-    this.applied.set(editor, shown);
+    this.applied.set(doc.uri.toString(), shown);
   }
 
   private renderSpeaker(editor: vscode.TextEditor): void {
@@ -142,6 +145,6 @@ export class Decorations implements vscode.Disposable {
     const doc = editor.document;
     const ranges = on ? speakerSpans(entry.session.vm, doc.offsetAt(editor.selection.active)).map((s) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end))) : [];
     editor.setDecorations(type, ranges);
-    this.applied.get(editor)?.set('speaker', ranges);
+    this.applied.get(doc.uri.toString())?.set('speaker', ranges);
   }
 }

@@ -19,6 +19,8 @@ export interface Entry {
   fullTimer?: ReturnType<typeof setTimeout>;
   /** Bumped on every reload, so a slow load that lost a race is dropped. */
   generation: number;
+  /** An edit touched a stored annotation (or replaced much of the text): re-anchor through the store. */
+  needsReanchor?: boolean;
 }
 
 export interface ChangeEvent {
@@ -147,6 +149,11 @@ export class DocumentSessions implements vscode.Disposable {
     const edits: TextEdit[] = [...ev.contentChanges]
       .sort((a, b) => b.rangeOffset - a.rangeOffset)
       .map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+    const stored = entry.session.stored;
+    const total = entry.session.text.length;
+    for (const e of edits) {
+      if (e.end - e.start > total / 4 || stored.some((a) => !a.orphan && a.start < e.end && a.end > e.start)) entry.needsReanchor = true;
+    }
     entry.session.applyEdits(edits);
     if (entry.session.text.length !== ev.document.getText().length) entry.session.setText(ev.document.getText());
     this.timings.lastShiftMs = performance.now() - t0;
@@ -166,6 +173,10 @@ export class DocumentSessions implements vscode.Disposable {
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       if (!live()) return;
+      if (entry.needsReanchor) {
+        entry.needsReanchor = false;
+        void this.reloadSidecar(entry.doc.uri);
+      }
       const t0 = performance.now();
       try {
         entry.session.reanalyzeIncremental();
@@ -224,9 +235,10 @@ export class DocumentSessions implements vscode.Disposable {
     const entry = this.get(uri);
     if (!entry) throw new Error('This file is not an open article.');
     if (!vscode.workspace.isTrusted) throw new Error('annotations are not saved in an untrusted workspace (trust the folder to save them)');
-    const gen = ++entry.generation;
     const state = await this.sidecars.apply(uri, entry.doc.getText(), ops);
-    if (gen === entry.generation && this.get(uri) === entry) this.accept(entry, state);
+    // What was just written is the newest state: it wins over any reload that started before the write.
+    entry.generation++;
+    if (this.get(uri) === entry) this.accept(entry, state);
     return state;
   }
 

@@ -6,9 +6,10 @@ import { argsOf, reportFailure, resolveTarget, type Services, type TargetArgs } 
 
 export function register(s: Services): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.reattachOrphan, async (raw?: unknown): Promise<boolean> => {
-    const node = raw as Node | undefined;
-    const args = node?.contextValue === 'orphan' ? { id: node.data as string } : argsOf<TargetArgs & { id?: string }>(raw);
-    const t = await resolveTarget(s, args.id && node ? {} : args);
+    const fromRow = (raw as Node | undefined)?.contextValue === 'orphan';
+    // From the Orphaned view: the row names the orphan, the editor selection is the new place.
+    const args = fromRow ? { id: (raw as Node).data as string } : argsOf<TargetArgs & { id?: string }>(raw);
+    const t = await resolveTarget(s, args);
     if (!t || !args.id) return false;
     if (t.end <= t.start) {
       void vscode.window.showInformationMessage('Select the text the annotation belongs to, then run Re-attach again.');
