@@ -30,6 +30,8 @@ export interface Attribution {
   adjacent: boolean;
   /** A cue with a subject that is no actor ("critics said", "a source told"): the speaker is unknown, not the previous one. */
   explicit?: boolean;
+  /** A naming verb ("called", "dubbed", "described … as"). */
+  naming?: boolean;
   how: 'after' | 'before' | 'label' | 'continuation' | 'interview' | 'question';
 }
 

@@ -171,7 +171,8 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
       classConf = 0.9;
     } else if (shape.sentence || shape.words >= 6 || wholePara || colonBefore || (atParaStart && shape.words >= 3)) {
       kind = 'direct';
-    } else if (attr && attr.how !== 'continuation') {
+    } else if (attr && attr.how !== 'continuation' && !(attr.naming && !attr.speaker)) {
+      // (a term that nobody in particular "called" so is a name for a thing, not speech)
       kind = 'direct';
       classConf = attr.adjacent ? 0.85 : 0.7;
     } else {
@@ -404,8 +405,9 @@ function attributed(
 ): Attribution {
   const r = resolveCand(ctx, p, c, last);
   const cueSpan: TextSpan = { start: cue.start, end: cue.end, text: cue.text };
-  if (!r) return { speaker: null, kind: 'person', cue: cueSpan, confidence: 0.3, adjacent, how, explicit: c.source === 'nominal' };
-  return { speaker: r.speaker, kind: r.kind, cue: cueSpan, confidence: Math.min(conf, r.conf), adjacent, how };
+  const naming = 'form' in cue && (cue as CueHit).form.role === 'as';
+  if (!r) return { speaker: null, kind: 'person', cue: cueSpan, confidence: 0.3, adjacent, how, explicit: c.source === 'nominal', naming };
+  return { speaker: r.speaker, kind: r.kind, cue: cueSpan, confidence: Math.min(conf, r.conf), adjacent, how, naming };
 }
 
 /** End of a cue form found at `a` (its spaces may be runs of spaces in the text). */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { person, quote, quotesOf, state, org } from './helpers';
+import { fixture, person, quote, quotesOf, state, org } from './helpers';
 
 const kinds = (text: string, actors = [person('lena-varga', 'Lena Varga', 'Lena Varga', 'Varga')]): Record<string, string> =>
   Object.fromEntries(quotesOf(text, actors).map((q) => [q.text, q.kind]));
@@ -64,5 +64,20 @@ describe('quotes: direct or scare', () => {
 
   it('a whole quoted paragraph is direct even when short', () => {
     assert.equal(quote(quotesOf('Intro line.\n“Absolutely.”\n'), 'Absolutely.').kind, 'direct');
+  });
+});
+
+describe('quotes: analysis fixture (mostly scare quotes)', () => {
+  it('keeps author terms scare and finds the two direct quotes with their speakers', () => {
+    const t = fixture('analysis.txt');
+    const qs = quotesOf(t, [person('elena-varga', 'Elena Varga', 'Elena Varga', 'Varga'), person('ruth-keller', 'Ruth Keller', 'Ruth Keller')]);
+    const direct = qs.filter((q) => q.kind === 'direct').map((q) => [q.text, q.speaker?.id ?? null, q.cue?.text ?? null]);
+    assert.deepEqual(direct, [
+      ['a freeze that rewards aggression,', 'elena-varga', 'told'],
+      ['The small things work when nobody calls them a victory,', 'ruth-keller', 'said'],
+    ]);
+    for (const s of ['format', 'technical', 'back door', 'breakthrough', 'humanitarian basket', 'bargaining chip', 'compromise']) {
+      assert.equal(quote(qs, s).kind, 'scare', s);
+    }
   });
 });
