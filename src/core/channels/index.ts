@@ -9,7 +9,7 @@
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '../types';
 import { ChannelContext } from './context';
-import { scanTriggers, DEFINITE, type TriggerRule } from './lexicon';
+import { scanTriggers, CUE_COMPANY, CUE_GROUP, CUE_VIA, DEFINITE, type TriggerRule } from './lexicon';
 import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, listEnd, type GroupKind } from './phrase';
 
 export { RULES } from './lexicon';
@@ -43,16 +43,16 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
   const finder = new Finder(ctx, scare);
 
   const events: Array<{ start: number; end: number; rule: TriggerRule | null; pair?: [Mention, Mention]; bare?: boolean }> = [];
-  scanTriggers(ctx.folded, (m) => events.push(m));
+  scanTriggers(ctx.folded, (m) => events.push(m), (kind, at) => ctx.addCue(kind, at));
   // "Witkoff-Dmitriev": two people joined by a hyphen or dash name a line of dialogue between them.
   const ms = ctx.mentions;
   for (let i = 0; i + 1 < ms.length; i++) {
     const a = ms[i];
     const b = ms[i + 1];
-    if (a.actorId === b.actorId || ctx.kindOf(a.actorId) !== 'person' || ctx.kindOf(b.actorId) !== 'person') continue;
-    const gap = ctx.folded.slice(a.end, b.start);
-    if (/^\s?-\s?$/.test(gap)) events.push({ start: a.start, end: b.end, rule: null, pair: [a, b] });
-    else if (/^\s+and\s+$/.test(gap)) {
+    const gapKind = pairGap(ctx.folded, a.end, b.start);
+    if (!gapKind || a.actorId === b.actorId || ctx.kindOf(a.actorId) !== 'person' || ctx.kindOf(b.actorId) !== 'person') continue;
+    if (gapKind === 1) events.push({ start: a.start, end: b.end, rule: null, pair: [a, b] });
+    else {
       const before = ctx.folded.slice(Math.max(0, a.start - 40), a.start);
       if (/(?<![a-z])between\s+$/.test(before) && !NOT_A_CHANNEL_BETWEEN.test(before)) {
         events.push({ start: a.start - 8, end: b.end, rule: null, pair: [a, b], bare: true });
@@ -71,10 +71,18 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
 /** Overlapping candidates report once: the longer span wins (ties: the stronger one, then the earlier). */
 function dedupe(all: Candidate[]): Channel[] {
   // a bare "between A and B" yields to a channel word of its sentence that already names A and B
-  const bySentence = new Map<number, Candidate[]>();
-  for (const c of all) if (!c.bare && !c.fallback) bySentence.set(c.sentence.start, [...(bySentence.get(c.sentence.start) ?? []), c]);
-  const cands = all.filter((c) => !c.bare || !(bySentence.get(c.sentence.start) ?? []).some((o) => c.participants.every((p) => o.participants.includes(p))));
-  const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
+  let cands = all;
+  if (all.some((c) => c.bare)) {
+    const bySentence = new Map<number, Candidate[]>();
+    for (const c of all) {
+      if (c.bare || c.fallback) continue;
+      const list = bySentence.get(c.sentence.start);
+      if (list) list.push(c);
+      else bySentence.set(c.sentence.start, [c]);
+    }
+    cands = all.filter((c) => !c.bare || !(bySentence.get(c.sentence.start) ?? []).some((o) => c.participants.every((p) => o.participants.includes(p))));
+  }
+  const sorted = cands.slice().sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Candidate[] = [];
   const keptSentences = new Set<number>();
   for (const c of sorted) {
@@ -91,6 +99,33 @@ function dedupe(all: Candidate[]): Channel[] {
     keptSentences.add(c.sentence.start);
   }
   return kept.map((c) => ({ start: c.start, end: c.end, text: c.text, type: c.type, participants: c.participants, via: c.via, confidence: c.confidence }));
+}
+
+/** The gap between two mentions: 1 for a dash ("Witkoff-Dmitriev", "A – B"), 2 for " and ", 0 otherwise. */
+function pairGap(f: string, from: number, to: number): 0 | 1 | 2 {
+  const len = to - from;
+  if (len <= 0 || len > 12) return 0;
+  let a = from;
+  let b = to;
+  if (len <= 3) {
+    if (len > 1 && isWsCode(f.charCodeAt(a))) a++;
+    if (b - a > 1 && isWsCode(f.charCodeAt(b - 1))) b--;
+    return b - a === 1 && f.charCodeAt(a) === 45 ? 1 : 0;
+  }
+  while (a < b && isWsCode(f.charCodeAt(a))) a++;
+  while (b > a && isWsCode(f.charCodeAt(b - 1))) b--;
+  return a > from && b < to && b - a === 3 && f.startsWith('and', a) ? 2 : 0;
+}
+
+/** `[a-zA-Z-]` */
+function isLetterOrHyphen(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
+}
+
+/** `\s` of JavaScript regular expressions, by code unit. */
+function isWsCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 interface Complement {
@@ -440,19 +475,29 @@ class Finder {
   }
 
   private inScareQuote(s: number, e: number): boolean {
-    for (const q of this.scare) {
-      if (q.start > s) break;
-      if (e <= q.end) return true;
+    // scare quotes are at most 60 long and sorted by start: only those starting in [s - 60, s] can hold [s, e)
+    const sc = this.scare;
+    let lo = 0;
+    let hi = sc.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sc[mid].start < s - 60) lo = mid + 1;
+      else hi = mid;
     }
+    for (let i = lo; i < sc.length && sc[i].start <= s; i++) if (e <= sc[i].end) return true;
     // a short term held at a distance by quotation marks, even when the quote stage did not report it
     const t = this.ctx.text;
     let a = s;
-    while (a > 0 && /[a-zA-Z-]/.test(t[a - 1])) a--;
+    while (a > 0 && isLetterOrHyphen(t.charCodeAt(a - 1))) a--;
     let b = e;
-    while (b < t.length && /[a-zA-Z-]/.test(t[b])) b++;
-    const open = t[a - 1];
-    const close = t[b];
-    return (open === '“' && close === '”') || (open === '«' && close === '»') || (open === '"' && close === '"' && !/\w/.test(t[a - 2] ?? ' '));
+    while (b < t.length && isLetterOrHyphen(t.charCodeAt(b))) b++;
+    const open = a > 0 ? t.charCodeAt(a - 1) : 0;
+    const close = b < t.length ? t.charCodeAt(b) : 0;
+    if (open === 0x201c) return close === 0x201d;
+    if (open === 0xab) return close === 0xbb;
+    if (open !== 34 || close !== 34) return false;
+    const c = a > 1 ? t.charCodeAt(a - 2) : 32;
+    return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95);
   }
 
   /** Complement right after a noun: optional place ("in Riyadh"), then "between …", "with …", "of …", "like …". */
@@ -553,6 +598,7 @@ class Finder {
   }
 
   private groupBefore(s: number, sentence: Span): string[] {
+    if (!this.ctx.hasCue(CUE_GROUP, sentence.start, s)) return [];
     const seg = this.ctx.folded.slice(sentence.start, s);
     GROUP_ANYWHERE_RE.lastIndex = 0;
     let last: RegExpExecArray | null = null;
@@ -656,7 +702,7 @@ class Finder {
     if (!hits) {
       hits = [];
       const ctx = this.ctx;
-      const seg = ctx.folded.slice(sentence.start, sentence.end);
+      const seg = ctx.hasCue(CUE_VIA, sentence.start, sentence.end) ? ctx.folded.slice(sentence.start, sentence.end) : '';
       VIA_RE.lastIndex = 0;
       for (let m = VIA_RE.exec(seg); m; m = VIA_RE.exec(seg)) {
         const at = sentence.start + m.index + m[0].length;
@@ -687,7 +733,7 @@ class Finder {
     let hits = this.companyCache.get(sentence.start);
     if (!hits) {
       hits = [];
-      const seg = ctx.folded.slice(sentence.start, sentence.end);
+      const seg = ctx.hasCue(CUE_COMPANY, sentence.start, sentence.end) ? ctx.folded.slice(sentence.start, sentence.end) : '';
       COMPANY_RE.lastIndex = 0;
       for (let m = COMPANY_RE.exec(seg); m; m = COMPANY_RE.exec(seg)) {
         const at = sentence.start + m.index + m[0].length;
@@ -735,13 +781,19 @@ class Finder {
 
   /** Number of distinct sides among the actors (and group nouns) of a sentence. */
   private sidesIn(sentence: Span): number {
+    const hit = this.sidesCache.get(sentence.start);
+    if (hit !== undefined) return hit;
     const ctx = this.ctx;
     const sides = new Set<string>();
     for (const m of ctx.mentionsIn(sentence.start, sentence.end)) if (!this.isTopical(m, sentence)) sides.add(ctx.sideOf(m.actorId));
     GROUP_ANYWHERE_RE.lastIndex = 0;
-    if (GROUP_ANYWHERE_RE.test(ctx.folded.slice(sentence.start, sentence.end))) return Math.max(2, sides.size);
-    return sides.size;
+    let n = sides.size;
+    if (ctx.hasCue(CUE_GROUP, sentence.start, sentence.end) && GROUP_ANYWHERE_RE.test(ctx.folded.slice(sentence.start, sentence.end))) n = Math.max(2, n);
+    this.sidesCache.set(sentence.start, n);
+    return n;
   }
+
+  private readonly sidesCache = new Map<number, number>();
 
   /**
    * Participants when no syntax ties actors to the trigger: the people of the sentence (else all its actors,
@@ -753,6 +805,7 @@ class Finder {
       const persons = uniq(ms.filter((m) => this.ctx.kindOf(m.actorId) === 'person').map((m) => m.actorId));
       if (persons.length >= 2) return persons;
       const all = uniq(ms.map((m) => m.actorId));
+      if (!this.ctx.hasCue(CUE_GROUP, span.start, span.end)) return all;
       const seg = this.ctx.folded.slice(span.start, span.end);
       GROUP_ANYWHERE_RE.lastIndex = 0;
       const g = GROUP_ANYWHERE_RE.exec(seg);
@@ -778,5 +831,7 @@ function explicitPair(ctx: ChannelContext, ids: readonly string[]): boolean {
 }
 
 function uniq(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
+  const out: string[] = [];
+  for (const id of ids) if (!out.includes(id)) out.push(id);
+  return out;
 }

@@ -150,10 +150,6 @@ RULES.forEach((r, i) => {
   }
 });
 
-/** Two-letter prefixes of the first words: most words are rejected without a slice. */
-const PREFIX2 = new Uint8Array(128 * 128);
-for (const w of [...BY_FIRST.keys(), ...STEMS.map(([st]) => st)]) if (w.length >= 2) PREFIX2[w.charCodeAt(0) * 128 + w.charCodeAt(1)] = 1;
-
 /** A sticky regex over a subset of the rules (compiled once per distinct subset), and its group → rule map. */
 interface SubScanner {
   re: RegExp;
@@ -171,18 +167,84 @@ function subScanner(rules: number[]): SubScanner {
   return sub;
 }
 
-/** Word → its sub-scanner (null: the word starts no trigger). Memoised; words repeat. */
-const BY_WORD = new Map<string, SubScanner | null>();
+/**
+ * Function words that begin a trigger only before one particular next word ("to meet", "on the sidelines", "by
+ * phone"): the first letter that next word must have. Checked before the regex runs, since these words are common.
+ */
+const NEXT_LETTER: Record<string, string> = { to: 'm', on: 't', at: 't', over: 't', by: 'pt', via: 'ptv' };
 
-function scannerFor(word: string): SubScanner | null {
-  let sub = BY_WORD.get(word);
-  if (sub === undefined) {
-    let rules = BY_FIRST.get(word);
-    for (const [stem, r] of STEMS) if (word.startsWith(stem)) rules = [...(rules ?? []), r].sort((x, y) => x - y);
-    sub = rules ? subScanner(rules) : null;
-    if (BY_WORD.size < 100_000) BY_WORD.set(word, sub);
+/** A first word in the keyword table: its text, its sub-scanner, and the letters the next word may start with. */
+interface KeyWord {
+  word: string;
+  sub: SubScanner | null;
+  next: string | null;
+  /** A cue word the judging stage looks for in a sentence (CUE_VIA, CUE_COMPANY), else 0. */
+  cue: number;
+}
+
+/** "through C", "mediated by C", "hosted by C", "with the help of C": the words these phrases must contain. */
+export const CUE_VIA = 1;
+/** "together with C", "in the company of C", "accompanied by C". */
+export const CUE_COMPANY = 2;
+/** "the two presidents", "both sides". */
+export const CUE_GROUP = 3;
+const CUE_WORDS: Array<[string, number]> = [
+  ...'through via help mediation mediated brokered facilitated passed conveyed relayed hosted invitation'.split(' ').map((w): [string, number] => [w, CUE_VIA]),
+  ...'company together along accompanied joined'.split(' ').map((w): [string, number] => [w, CUE_COMPANY]),
+  ['two', CUE_GROUP],
+  ['both', CUE_GROUP],
+];
+
+const HASH_BITS = 11;
+const HASH_MASK = (1 << HASH_BITS) - 1;
+const TABLE = new Int32Array(1 << HASH_BITS).fill(-1);
+const KEYWORDS: KeyWord[] = [];
+
+function hashWord(s: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+for (const [word, idx] of BY_FIRST) {
+  const rules = [...idx];
+  for (const [stem, r] of STEMS) if (word.startsWith(stem) && !rules.includes(r)) rules.push(r);
+  rules.sort((x, y) => x - y);
+  addKeyword({ word, sub: subScanner(rules), next: NEXT_LETTER[word] ?? null, cue: 0 });
+}
+for (const [word, cue] of CUE_WORDS) {
+  const k = KEYWORDS.find((kw) => kw.word === word);
+  if (k) k.cue = cue;
+  else addKeyword({ word, sub: null, next: null, cue });
+}
+
+function addKeyword(kw: KeyWord): void {
+  let slot = hashWord(kw.word, 0, kw.word.length) & HASH_MASK;
+  while (TABLE[slot] >= 0) slot = (slot + 1) & HASH_MASK;
+  TABLE[slot] = KEYWORDS.length;
+  KEYWORDS.push(kw);
+}
+const STEM_SUB = new Map<number, SubScanner>();
+for (const [, r] of STEMS) if (!STEM_SUB.has(r)) STEM_SUB.set(r, subScanner([r]));
+
+/** The keyword spelled by folded[start, end) (hash `h`), or undefined. */
+function keywordAt(folded: string, start: number, end: number, h: number): KeyWord | undefined {
+  const len = end - start;
+  if (len > 16 || len < 2) return undefined;
+  for (let slot = h & HASH_MASK; ; slot = (slot + 1) & HASH_MASK) {
+    const k = TABLE[slot];
+    if (k < 0) return undefined;
+    const kw = KEYWORDS[k];
+    if (kw.word.length === len && folded.startsWith(kw.word, start)) return kw;
   }
-  return sub;
+}
+
+/** The stem rule a word not in the table may start ("restoring", "re-establish"), or null. */
+function stemScanner(folded: string, start: number): SubScanner | null {
+  const c = folded.charCodeAt(start);
+  if (c !== 114 && c !== 110 && c !== 117) return null; // r n u
+  for (const [stem, r] of STEMS) if (folded.startsWith(stem, start)) return STEM_SUB.get(r) ?? null;
+  return null;
 }
 
 export interface TriggerMatch {
@@ -192,25 +254,42 @@ export interface TriggerMatch {
 }
 
 /**
- * Finds every trigger in `folded`, in order: a keyword scan over word starts, then, where the word can begin a
- * trigger, the compiled alternation of just those rules, anchored there (rules keep their order of precedence).
- * The same matches as the global TRIGGER_RE (a unit test checks it), without trying every alternative everywhere.
+ * Finds every trigger in `folded`, in order: a keyword scan over word starts (an inline hash into a fixed table,
+ * no string is cut), then, where the word can begin a trigger, the compiled alternation of just those rules,
+ * anchored there (rules keep their order of precedence). The same matches as the global TRIGGER_RE (a unit test
+ * checks it), without trying every alternative everywhere.
  */
-export function scanTriggers(folded: string, onMatch: (m: TriggerMatch) => void): void {
+export function scanTriggers(folded: string, onMatch: (m: TriggerMatch) => void, onCue?: (kind: number, at: number) => void): void {
   const n = folded.length;
   let i = 0;
+  let skipUntil = 0;
   while (i < n) {
-    if (!isAlnum(folded.charCodeAt(i))) {
+    let c = folded.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isAlnum(folded.charCodeAt(i))) i++;
-    if (i - start > 16 || i - start < 2) continue;
+    let h = 0;
+    do {
+      h = (Math.imul(h, 31) + c) | 0;
+      c = ++i < n ? folded.charCodeAt(i) : 0;
+    } while ((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
+    const len = i - start;
+    if (len > 16 || len < 2) continue;
     const prev = start > 0 ? folded.charCodeAt(start - 1) : 32;
-    if (prev === 39 || prev === 45) continue; // after an apostrophe or hyphen: never a trigger start
-    if (!PREFIX2[folded.charCodeAt(start) * 128 + folded.charCodeAt(start + 1)]) continue;
-    const sub = scannerFor(folded.slice(start, i));
+    const kw = keywordAt(folded, start, i, h);
+    if (kw && kw.cue && onCue) onCue(kw.cue, start);
+    if (prev === 39 || prev === 45 || start < skipUntil) continue; // after an apostrophe or hyphen, or inside a match
+    let sub: SubScanner | null;
+    if (kw) {
+      if (kw.next !== null) {
+        let k = i;
+        while (k < n && isBlank(folded.charCodeAt(k))) k++;
+        if (k === i || !kw.next.includes(folded[k] ?? '')) continue;
+      }
+      sub = kw.sub;
+    } else sub = stemScanner(folded, start);
     if (!sub) continue;
     sub.re.lastIndex = start;
     const m = sub.re.exec(folded);
@@ -218,12 +297,13 @@ export function scanTriggers(folded: string, onMatch: (m: TriggerMatch) => void)
     let g = 1;
     while (m[g] === undefined) g++;
     onMatch({ start, end: start + m[0].length, rule: RULES[sub.rules[g - 1]] });
-    if (start + m[0].length > i) i = start + m[0].length;
+    skipUntil = start + m[0].length;
   }
 }
 
-function isAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/** `\s` for the code units a folded text has between words. */
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x1680 || c === 0x205f || c === 0xfeff;
 }
 
 /** Which rule a match of TRIGGER_RE came from. */
@@ -250,3 +330,34 @@ export const DETERMINERS = new Set([
 
 /** Determiners that make a weak noun definite enough to take participants from the sentence ("the talks"). */
 export const DEFINITE = new Set(['the', 'this', 'these', 'their', 'his', 'her', 'its', 'that', 'those']);
+
+/** A set of words looked up by offsets into a string (no substring is cut): an open-addressing hash table. */
+export class WordSet {
+  private readonly table: Int32Array;
+  private readonly words: string[];
+  private readonly mask: number;
+
+  constructor(words: readonly string[]) {
+    this.words = [...new Set(words)];
+    let size = 16;
+    while (size < this.words.length * 4) size *= 2;
+    this.mask = size - 1;
+    this.table = new Int32Array(size).fill(-1);
+    this.words.forEach((w, i) => {
+      let slot = hashWord(w, 0, w.length) & this.mask;
+      while (this.table[slot] >= 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = i;
+    });
+  }
+
+  /** Whether s[from, to) is one of the words. */
+  has(s: string, from: number, to: number): boolean {
+    const len = to - from;
+    for (let slot = hashWord(s, from, to) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const k = this.table[slot];
+      if (k < 0) return false;
+      const w = this.words[k];
+      if (w.length === len && s.startsWith(w, from)) return true;
+    }
+  }
+}

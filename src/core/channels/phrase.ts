@@ -6,7 +6,7 @@
  */
 import type { Mention } from '../types';
 import type { ChannelContext } from './context';
-import { DETERMINERS, SPECIFIC_MODIFIERS } from './lexicon';
+import { DETERMINERS, SPECIFIC_MODIFIERS, WordSet } from './lexicon';
 
 export interface LeftPhrase {
   /** Where the phrase starts (≤ the trigger start). */
@@ -29,8 +29,15 @@ export interface LeftPhrase {
   level: boolean;
 }
 
-const QUOTE_CHARS = '"“”«»„‟‹›';
+/** `" “ ” « » „ ‟ ‹ ›` */
+function isQuoteCode(c: number): boolean {
+  return c === 34 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e || c === 0x201f || c === 0x2039 || c === 0x203a;
+}
 
+/** `[a-z0-9.'-]` */
+function isTokenCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 39 || c === 45;
+}
 
 interface Token {
   start: number;
@@ -43,18 +50,18 @@ interface Token {
 function tokenBefore(ctx: ChannelContext, pos: number, limit: number): Token | null {
   const f = ctx.folded;
   let e = pos;
-  while (e > limit && (f[e - 1] === ' ' || f[e - 1] === '\t')) e--;
+  while (e > limit && (f.charCodeAt(e - 1) === 32 || f.charCodeAt(e - 1) === 9)) e--;
   let qe = e;
-  while (qe > limit && QUOTE_CHARS.includes(f[qe - 1])) qe--;
+  while (qe > limit && isQuoteCode(f.charCodeAt(qe - 1))) qe--;
   let s = qe;
-  while (s > limit && /[a-z0-9.'-]/.test(f[s - 1])) s--;
+  while (s > limit && isTokenCode(f.charCodeAt(s - 1))) s--;
   if (s === qe) return null;
   // an opening quote belongs to the phrase only when the word is quoted ("the “economic” dialog")
   let start = s;
-  if (qe < e && s > limit && QUOTE_CHARS.includes(f[s - 1])) start = s - 1;
+  if (qe < e && s > limit && isQuoteCode(f.charCodeAt(s - 1))) start = s - 1;
   // a sentence-final period is not part of a word ("… Moscow. Talks")
   let word = f.slice(s, qe);
-  if (word.endsWith('.') && !/^(?:[a-z]\.)+$/.test(word)) word = word.slice(0, -1);
+  if (f.charCodeAt(qe - 1) === 46 && !/^(?:[a-z]\.)+$/.test(word)) word = word.slice(0, -1);
   return { start, end: e, word };
 }
 
@@ -170,35 +177,62 @@ export function compoundIds(ctx: ChannelContext, t: { start: number; end: number
 
 // ---------------------------------------------------------------- complements
 
-const STOP_WORDS =
-  /\s(?:that|which|who|whom|where|when|while|because|since|but|to|on|about|over|regarding|concerning|in|at|for|after|before|during|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|show|shows|showed|continue|continues|continued|began|remain|remains)\s/g;
+/** Words that end a noun-phrase list: clause words, prepositions, auxiliaries. */
+const STOP_WORDS = new WordSet(
+  'that which who whom where when while because since but to on about over regarding concerning in at for after before during is are was were has have had will would can could should may might must did does do show shows showed continue continues continued began remain remains'.split(' '),
+);
+
+/** `\w` of regular expressions. */
+const isRegexWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** "u.s", "u.k", "u.n" right before `i` (a word boundary before the "u", not before `from`). */
+function abbrevBefore(f: string, i: number, from: number): boolean {
+  if (i - 3 < from || f.charCodeAt(i - 3) !== 117 || f.charCodeAt(i - 2) !== 46) return false;
+  const c = f.charCodeAt(i - 1);
+  if (c !== 115 && c !== 107 && c !== 110) return false;
+  return i - 4 < from || !isRegexWord(f.charCodeAt(i - 4));
+}
 
 /** End of the noun-phrase list that starts at `from` (punctuation, a clause word, or `max`). */
 export function listEnd(ctx: ChannelContext, from: number, max: number, allowDash = false): number {
   const f = ctx.folded;
   let end = Math.min(max, from + 140);
   for (let i = from; i < end; i++) {
-    const c = f[i];
-    if (c === ',' || c === ';' || c === ':' || c === '(' || c === ')' || c === '!' || c === '?' || c === '\n') {
+    const c = f.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 33 || c === 63 || c === 10) {
       end = i;
       break;
     }
-    if (c === '.' && (i + 1 >= f.length || f[i + 1] === ' ') && !/[a-z]\.[a-z]$/.test(f.slice(Math.max(from, i - 3), i + 1)) && !/\bu\.s$|\bu\.k$|\bu\.n$/.test(f.slice(Math.max(from, i - 4), i))) {
+    if (c === 46 && (i + 1 >= f.length || f.charCodeAt(i + 1) === 32) && !abbrevBefore(f, i, from)) {
       end = i;
       break;
     }
-    if (!allowDash && c === '-' && f[i - 1] === ' ' && f[i + 1] === ' ') {
+    if (!allowDash && c === 45 && f.charCodeAt(i - 1) === 32 && f.charCodeAt(i + 1) === 32) {
       end = i;
       break;
     }
   }
-  STOP_WORDS.lastIndex = 0;
-  const seg = f.slice(from, end);
-  const m = STOP_WORDS.exec(' ' + seg + ' ');
-  if (m && m.index > 0) end = Math.min(end, from + m.index);
+  // the first clause word standing between blanks ends the list (one at the very start does not)
+  for (let q = from; q < end; q++) {
+    const c = f.charCodeAt(q);
+    if (c < 97 || c > 122 || (q > from && !isBlankCode(f.charCodeAt(q - 1)))) continue;
+    let r = q + 1;
+    while (r < end && f.charCodeAt(r) >= 97 && f.charCodeAt(r) <= 122) r++;
+    if ((r === end || isBlankCode(f.charCodeAt(r))) && STOP_WORDS.has(f, q, r)) {
+      if (q > from) end = q;
+      break;
+    }
+    q = r;
+  }
   const inside = ctx.mentionAt(end);
   if (inside && inside.start < end && inside.start >= from) end = Math.min(max, inside.end);
   return end;
+}
+
+/** `\s` of regular expressions, by code unit. */
+export function isBlankCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export type GroupKind = 'presidents' | 'leaders' | 'ministers' | 'states' | 'sides';
