@@ -112,7 +112,7 @@ async function uiChecks(server) {
   const selected = checks.filter((c) => !grep || grep.test(c.name));
   say(`UI checks (${selected.length}) in Chromium…`);
   const wb = await openWorkbench(server, { label: 'ui', folder: workspace, extensionDevelopmentPath: repoRoot });
-  const ui = new Workbench(wb.page, { workspace, server });
+  const ui = new Workbench(wb.page, { workspace, server, screenshotDir });
   const shots = [];
   try {
     await ui.ready();
@@ -127,7 +127,7 @@ async function uiChecks(server) {
         error = e?.stack ?? String(e);
       }
       const shot = path.join(screenshotDir, `${String(++n).padStart(2, '0')}-${slug(check.name.replace(/^ui: /, ''))}.png`);
-      await wb.page.screenshot({ path: shot }).catch(() => {});
+      await wb.page.screenshot({ path: shot, animations: 'disabled' }).catch(() => {});
       shots.push({ check, shot, ok: !error });
       record(check.name, !error, error, Date.now() - t);
       await ui.dismiss().catch(() => {});
@@ -141,13 +141,16 @@ async function uiChecks(server) {
     const docs = path.join(repoRoot, 'docs/images');
     fs.mkdirSync(docs, { recursive: true });
     for (const { check, shot, ok } of shots) {
-      if (!check.readme) continue;
-      if (!ok) {
-        say(`not copying ${check.readme}: its check failed`);
-        continue;
+      const wanted = Object.entries(check.readmeShots ?? {}).map(([file, name]) => [file, ui.shots.get(name)]);
+      if (check.readme) wanted.push([check.readme, shot]);
+      for (const [file, from] of wanted) {
+        if (!ok || !from) {
+          say(`not copying docs/images/${file}: ${ok ? 'no such screenshot' : 'its check failed'}`);
+          continue;
+        }
+        fs.copyFileSync(from, path.join(docs, file));
+        say(`docs/images/${file} ← ${path.relative(repoRoot, from)}`);
       }
-      fs.copyFileSync(shot, path.join(docs, check.readme));
-      say(`docs/images/${check.readme} ← ${path.relative(repoRoot, shot)}`);
     }
   }
 }

@@ -7,7 +7,12 @@ const SIDECAR = `${ARTICLE}.annotations.yaml`;
 const QUOTE = 'A phone call is not a peace agreement';
 const CHANNEL = 'telephone conversation between Putin and Trump';
 
-/** @type {{ name: string, readme?: string, run(ui: import('./workbench.mjs').Workbench): Promise<void> }[]} */
+/**
+ * `readme`: with `--screenshots-for-readme`, the screenshot after the check is copied to docs/images/<readme>;
+ * `readmeShots`: the same for screenshots the check took mid-way (docs/images file → `ui.screenshot` name).
+ * @type {{ name: string, readme?: string, readmeShots?: Record<string, string>,
+ *   run(ui: import('./workbench.mjs').Workbench): Promise<void> }[]}
+ */
 export const checks = [
   {
     name: 'an article opens from the workspace',
@@ -53,8 +58,9 @@ export const checks = [
     async run(ui) {
       await ui.dismiss();
       await ui.openSidebar('News Annotator');
-      await ui.waitForSidebarRows(['Organisations', 'NATO'], { view: 'Actors' });
       const rows = await ui.waitForSidebarRows(['People', 'Sergey Lavrov', 'Marco Rubio', 'Vladimir Putin'], { view: 'Actors' });
+      await ui.waitForSidebarRows(['Organisations', 'NATO'], { view: 'Actors' });
+      await ui.scrollSidebarToTop('Actors');
       const lavrov = rows.find((r) => r.includes('Sergey Lavrov'));
       assert.match(lavrov, /mention/, `the actor row shows counts (got: ${lavrov})`);
       const details = await ui.sidebarRowDetails('Actors');
@@ -67,11 +73,13 @@ export const checks = [
   {
     name: 'a claim tagged through the palette and quick picks is saved in the sidecar',
     readme: 'tag-claim.png',
+    readmeShots: { 'tag-claim-pick.png': 'tag-claim-claimant-pick' },
     async run(ui) {
       await ui.select(QUOTE);
       await ui.runCommand('News Annotator: Tag Claim');
       await ui.pick('Claim: kind', 'prediction');
       const claimant = await ui.quickInput('Claim: who claims it?');
+      await ui.screenshot('tag-claim-claimant-pick');
       assert.match(claimant.focused ?? '', /Marco Rubio/, `the quote's speaker is preselected (focused: ${claimant.focused})`);
       await ui.page.keyboard.press('Enter');
       await ui.pick('Claim: verification status', 'disputed');

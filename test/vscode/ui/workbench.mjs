@@ -82,10 +82,22 @@ function textRectInPage({ editorSel, text, occurrence }) {
 
 export class Workbench {
   /** @param {import('playwright-core').Page} page */
-  constructor(page, { workspace, server }) {
+  constructor(page, { workspace, server, screenshotDir }) {
     this.page = page;
     this.workspace = workspace;
     this.server = server;
+    this.screenshotDir = screenshotDir;
+    /** Screenshots taken by checks mid-way (`screenshot(name)`), name → file. */
+    this.shots = new Map();
+  }
+
+  /** Saves a screenshot of the window now (besides the one the runner takes after each check). */
+  async screenshot(name) {
+    if (!this.screenshotDir) return undefined;
+    const file = path.join(this.screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path: file, animations: 'disabled' });
+    this.shots.set(name, file);
+    return file;
   }
 
   /** The workbench has loaded and shows the workspace in the explorer. */
@@ -235,7 +247,8 @@ export class Workbench {
     const panes = this.page.locator('.sidebar .pane', view ? { has: this.page.locator('.pane-header', { hasText: view }) } : {});
     const out = [];
     for (const pane of await panes.all()) {
-      const rows = await pane.locator('.pane-body .monaco-list-row').evaluateAll((els) =>
+      // Sticky-scroll copies of parent rows (`.monaco-tree-sticky-row`) are not rows of their own.
+      const rows = await pane.locator('.pane-body .monaco-list-row:not(.monaco-tree-sticky-row)').evaluateAll((els) =>
         els.map((el) => ({ index: Number(el.dataset.index), level: Number(el.getAttribute('aria-level') ?? 1), text: el.innerText.replace(/\s+/g, ' ').trim() })),
       );
       rows.sort((a, b) => a.index - b.index);
@@ -258,7 +271,7 @@ export class Workbench {
       ? this.page.locator('.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: view }) }).first()
       : this.page.locator('.sidebar').first();
     for (const t of texts) {
-      const row = pane.locator('.pane-body .monaco-list-row', { hasText: t }).first();
+      const row = pane.locator('.pane-body .monaco-list-row:not(.monaco-tree-sticky-row)', { hasText: t }).first();
       try {
         await pane.locator('.pane-body .monaco-list-row').first().waitFor({ timeout });
         await this.scrollUntilVisible(pane, row, timeout);
@@ -267,6 +280,19 @@ export class Workbench {
       }
     }
     return this.sidebarRows(view);
+  }
+
+  /** Scrolls a side-bar view back to its first row, then moves the mouse away (no tooltips in screenshots). */
+  async scrollSidebarToTop(view) {
+    const pane = this.page.locator('.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: view }) }).first();
+    const list = pane.locator('.pane-body .monaco-list').first();
+    const box = await list.boundingBox();
+    if (!box) return;
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const rowsTop = () => list.locator('.monaco-list-rows').first().evaluate((el) => parseFloat(el.style.top || '0'));
+    for (let i = 0; i < 50 && (await rowsTop()) < 0; i++) await this.page.mouse.wheel(0, -400);
+    await this.page.waitForFunction((el) => parseFloat(el.style.top || '0') >= 0, await list.locator('.monaco-list-rows').first().elementHandle());
+    await this.page.mouse.move(box.x + box.width + 600, box.y + box.height + 400);
   }
 
   async scrollUntilVisible(pane, row, timeout) {
