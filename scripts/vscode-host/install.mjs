@@ -100,13 +100,14 @@ function dpkgInstalled(pkg) {
 function ensureDebianPackages(say) {
   if (!fs.existsSync('/usr/bin/dpkg-query')) {
     const missing = fs.existsSync(hostPaths.chromium) ? [] : ['chromium'];
-    if (missing.length) throw new StepError(`not a Debian system and ${hostPaths.chromium} is missing: install Chromium there`);
+    if (missing.length) throw new Error(`not a Debian system and ${hostPaths.chromium} is missing: install Chromium there`);
     return;
   }
   const missing = DEBIAN_PACKAGES.filter((p) => !dpkgInstalled(p));
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
-    throw new StepError(
+    // Not a failed step (nothing was run): no log tail, just what to do.
+    throw new Error(
       `missing Debian packages: ${missing.join(' ')}\n` +
         `  install them first (needs root):  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n` +
         '  (chromium shows the VS Code workbench; libkrb5-dev is needed to build code-server)',
