@@ -9,8 +9,8 @@
  * - Compact: per article, mentions are packed in an Int32Array (actor number, start, end, flags); no article text
  *   is kept. Offsets are UTF-16 code units (the editor's).
  */
-import { collectAnnotations, type ArticleAnnotations, type Origin } from '../export/model';
-import { NetworkBuilder, type ChannelNetwork, type NetworkFilter } from '../export/network';
+import { channelLinks, collectAnnotations, type ArticleAnnotations, type Origin } from '../export/model';
+import { edgeKey, type ChannelNetwork, type EdgeMention, type NetworkEdge, type NetworkFilter, type NetworkNode } from '../export/network';
 import type { Annotation } from '../store/model';
 import { fold } from '../text';
 import type { ActorEntry, ActorKind, Analysis, ChannelType } from '../types';
@@ -75,6 +75,22 @@ interface ChannelRec {
   start: number;
   end: number;
   origin: Origin;
+  /**
+   * The network links of this channel (numbers into `CorpusIndex.links`), computed once when it is indexed:
+   * a number for the usual single link, an array for more (no typed array per channel: too much overhead).
+   */
+  links: number | number[];
+}
+
+/** One distinct link of the network (an edge key): computed once, shared by every channel mention behind it. */
+interface LinkDef {
+  key: string;
+  type: ChannelType;
+  source: string;
+  target: string;
+  via: string[];
+  /** Actor numbers touching the link (endpoints and intermediaries), for the actor filter. */
+  actors: number[];
 }
 
 interface ArticleEntry {
@@ -100,6 +116,11 @@ export class CorpusIndex {
   private readonly maxForms: number;
   private lookupKeys: Array<[string, number]> | null = null;
   private readonly networkCache = new Map<string, ChannelNetwork>();
+  /** Every distinct link seen (never shrinks; a few per actor pair), and key → number. */
+  private readonly links: LinkDef[] = [];
+  private readonly linkNo = new Map<string, number>();
+  /** Article ids in sorted order (the network's mention order), until the set of articles changes. */
+  private sortedIds: string[] | null = null;
 
   constructor(options: CorpusIndexOptions = {}) {
     this.analyzeText = options.analyze;
@@ -163,11 +184,13 @@ export class CorpusIndex {
       if (!p.size) this.postings.delete(actor);
     }
     this.articlesById.delete(article);
+    this.sortedIds = null;
     return true;
   }
 
   clear(): void {
     this.networkCache.clear();
+    this.sortedIds = null;
     this.articlesById.clear();
     this.postings.clear();
   }
@@ -196,6 +219,18 @@ export class CorpusIndex {
       }
     }
     return out;
+  }
+
+  /** The actor mention covering `offset` in an article (start ≤ offset ≤ end), the shortest when several do. */
+  mentionAt(article: string, offset: number): (ReferenceLocation & { actorId: string }) | undefined {
+    const m = this.articlesById.get(article)?.mentions;
+    if (!m) return undefined;
+    let best = -1;
+    for (let i = 0; i < m.length; i += 4) {
+      if (m[i + 1] <= offset && m[i + 2] >= offset && (best < 0 || m[i + 2] - m[i + 1] < m[best + 2] - m[best + 1])) best = i;
+    }
+    if (best < 0) return undefined;
+    return { actorId: this.actors[m[best]].id, article, start: m[best + 1], end: m[best + 2], origin: m[best + 3] & CONFIRMED ? 'confirmed' : 'suggested' };
   }
 
   /** Articles mentioning an actor with their mention counts (the workspace scope of the Actors view). */
@@ -275,19 +310,108 @@ export class CorpusIndex {
     return net;
   }
 
+  /**
+   * The network from the links computed at indexing time: no per-call pair building, key strings or id
+   * mapping. Same result as `NetworkBuilder` over the merged articles (test/unit/corpus checks both).
+   */
   private computeNetwork(filter: NetworkFilter): ChannelNetwork {
-    const b = new NetworkBuilder(filter);
-    const ids = (list: number[]) => list.map((n) => this.actors[n].id);
-    for (const e of this.articlesById.values()) {
-      if (!b.wantsArticle(e.id)) continue;
-      for (const c of e.channels) b.addChannel(e.id, { type: c.type, participants: ids(c.participants), via: ids(c.via), start: c.start, end: c.end, origin: c.origin });
-      if (filter.confirmedOnly) {
+    const types = filter.types?.length ? new Set<string>(filter.types) : undefined;
+    const wanted = filter.articles?.length ? new Set(filter.articles) : undefined;
+    let actorSet: Set<number> | undefined;
+    if (filter.actors?.length) {
+      actorSet = new Set();
+      for (const id of filter.actors) {
+        const n = this.actorNo.get(id);
+        if (n !== undefined) actorSet.add(n);
+      }
+    }
+    const confirmedOnly = !!filter.confirmedOnly;
+    const edges = new Map<number, NetworkEdge>();
+    const keepLink = new Map<number, boolean>();
+    const ids = wanted ? [...wanted].filter((a) => this.articlesById.has(a)).sort() : this.sortedArticleIds();
+    const nodeCounts = new Map<number, { mentions: number; articles: number }>();
+    const fromArticles = !!wanted || confirmedOnly;
+    for (const article of ids) {
+      const e = this.articlesById.get(article)!;
+      for (const c of e.channels) {
+        if (types && !types.has(c.type)) continue;
+        if (confirmedOnly && c.origin !== 'confirmed') continue;
+        const ls = c.links;
+        const nl = typeof ls === 'number' ? (ls < 0 ? 0 : 1) : ls.length;
+        for (let i = 0; i < nl; i++) {
+          const l = typeof ls === 'number' ? ls : ls[i];
+          if (actorSet) {
+            let keep = keepLink.get(l);
+            if (keep === undefined) keepLink.set(l, (keep = this.links[l].actors.some((n) => actorSet.has(n))));
+            if (!keep) continue;
+          }
+          let edge = edges.get(l);
+          if (!edge) {
+            const d = this.links[l];
+            edge = { key: d.key, source: d.source, target: d.target, type: d.type, via: [...d.via], count: 0, mentions: [] };
+            edges.set(l, edge);
+          }
+          edge.count++;
+          edge.mentions.push({ article, start: c.start, end: c.end, origin: c.origin });
+        }
+      }
+      if (!fromArticles) continue;
+      if (confirmedOnly) {
         const counts = new Map<number, number>();
         for (let i = 0; i < e.mentions.length; i += 4) if (e.mentions[i + 3] & CONFIRMED) counts.set(e.mentions[i], (counts.get(e.mentions[i]) ?? 0) + 1);
-        for (const [n, c] of counts) b.addMentions(this.actors[n], c);
-      } else for (const [n, c] of e.counts) b.addMentions(this.actors[n], c);
+        for (const [n, k] of counts) addCount(nodeCounts, n, k);
+      } else for (const [n, k] of e.counts) addCount(nodeCounts, n, k);
     }
-    return b.finish((id) => this.actor(id) ?? { name: id, kind: 'person' });
+    const countsOf = (n: number) => {
+      if (fromArticles) return nodeCounts.get(n);
+      const p = this.postings.get(n);
+      if (!p) return undefined;
+      let m = 0;
+      for (const k of p.values()) m += k;
+      return { mentions: m, articles: p.size };
+    };
+    const node = (n: number): NetworkNode => {
+      const a = this.actors[n];
+      const k = countsOf(n);
+      return { id: a.id, name: a.name, kind: a.kind, mentions: k?.mentions ?? 0, articles: k?.articles ?? 0 };
+    };
+    const inEdges = new Set<number>();
+    for (const l of edges.keys()) for (const n of this.links[l].actors) inEdges.add(n);
+    const nodes: NetworkNode[] = [...inEdges].map(node);
+    if (filter.includeIsolated) {
+      const rest = fromArticles ? [...nodeCounts.keys()] : [...this.postings.keys()];
+      for (const n of rest) if (!inEdges.has(n)) nodes.push(node(n));
+    }
+    nodes.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const list = [...edges.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Articles were visited in sorted order and channels are sorted by start: mentions are in order already,
+    // except where one article has channels out of order (then that edge is sorted).
+    for (const e of list) if (!isSorted(e.mentions)) e.mentions.sort(byArticleStart);
+    return { nodes, edges: list };
+  }
+
+  private sortedArticleIds(): string[] {
+    this.sortedIds ??= [...this.articlesById.keys()].sort();
+    return this.sortedIds;
+  }
+
+  /** Link numbers of a channel (interned by edge key). */
+  private linksOf(type: ChannelType, participants: readonly number[], via: readonly number[]): number | number[] {
+    const id = (n: number) => this.actors[n].id;
+    const ls = channelLinks({ participants: participants.map(id), via: via.map(id) });
+    const out: number[] = [];
+    ls.forEach((l) => {
+      const k = edgeKey(type, l.source, l.target, l.via);
+      let no = this.linkNo.get(k.key);
+      if (no === undefined) {
+        no = this.links.length;
+        const actors = [...new Set([k.source, k.target, ...l.via].map((x) => this.actorNo.get(x)!))];
+        this.links.push({ key: flat(k.key), type, source: k.source, target: k.target, via: l.via, actors });
+        this.linkNo.set(this.links[no].key, no);
+      }
+      out.push(no);
+    });
+    return out.length === 0 ? -1 : out.length === 1 ? out[0] : out;
   }
 
   // ---------------------------------------------------------------- internals
@@ -326,7 +450,11 @@ export class CorpusIndex {
     });
     const quotes = new Int32Array(doc.quotes.length * 4);
     doc.quotes.forEach((q, i) => quotes.set([q.speaker ? num(q.speaker) : -1, q.start, q.end, q.origin === 'confirmed' ? CONFIRMED : 0], i * 4));
-    const channels = doc.channels.map((c) => ({ type: c.type, participants: c.participants.map(num), via: c.via.map(num), start: c.start, end: c.end, origin: c.origin }));
+    const channels = doc.channels.map((c): ChannelRec => {
+      const participants = c.participants.map(num);
+      const via = c.via.map(num);
+      return { type: c.type, participants, via, start: c.start, end: c.end, origin: c.origin, links: this.linksOf(c.type, participants, via) };
+    });
     this.store(article, mentions, quotes, channels, doc.claims.length, counts);
   }
 
@@ -359,13 +487,18 @@ export class CorpusIndex {
       quotes[k + 1] = q.start;
       quotes[k + 2] = q.end;
     }
-    const channels = an.channels.map((c): ChannelRec => ({ type: c.type, participants: c.participants.map(num), via: c.via.map(num), start: c.start, end: c.end, origin: 'suggested' }));
+    const channels = an.channels.map((c): ChannelRec => {
+      const participants = c.participants.map(num);
+      const via = c.via.map(num);
+      return { type: c.type, participants, via, start: c.start, end: c.end, origin: 'suggested', links: this.linksOf(c.type, participants, via) };
+    });
     this.store(article, mentions, quotes, channels, 0, counts);
   }
 
   private store(article: string, mentions: Int32Array, quotes: Int32Array, channels: ChannelRec[], claims: number, counts: Map<number, number>): void {
     const id = flat(article);
     this.networkCache.clear();
+    if (!this.articlesById.has(id)) this.sortedIds = null;
     this.articlesById.set(id, { id, mentions, quotes, channels, claims, counts });
     for (const [n, c] of counts) {
       let p = this.postings.get(n);
@@ -410,6 +543,23 @@ export class CorpusIndex {
     this.lookupKeys = keys;
     return keys;
   }
+}
+
+function addCount(m: Map<number, { mentions: number; articles: number }>, n: number, k: number): void {
+  const c = m.get(n);
+  if (c) {
+    c.mentions += k;
+    if (k > 0) c.articles++;
+  } else m.set(n, { mentions: k, articles: k > 0 ? 1 : 0 });
+}
+
+function byArticleStart(a: EdgeMention, b: EdgeMention): number {
+  return a.article < b.article ? -1 : a.article > b.article ? 1 : a.start - b.start;
+}
+
+function isSorted(ms: readonly EdgeMention[]): boolean {
+  for (let i = 1; i < ms.length; i++) if (byArticleStart(ms[i - 1], ms[i]) > 0) return false;
+  return true;
 }
 
 function fromEntry(e: ActorEntry): CorpusActor {
