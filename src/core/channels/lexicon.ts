@@ -150,21 +150,19 @@ RULES.forEach((r, i) => {
   }
 });
 
-/** A sticky regex over a subset of the rules (compiled once per distinct subset), and its group → rule map. */
+/**
+ * The rules a word can start, in order of precedence, each as its own sticky regex (with the trailing word
+ * boundary). Tried in turn with `test()` they give what the alternation gives (the first rule that matches at
+ * the position), without allocating a match array per attempt.
+ */
 interface SubScanner {
-  re: RegExp;
+  res: RegExp[];
   rules: number[];
 }
-const SUB = new Map<string, SubScanner>();
+const RULE_RE = RULES.map((r) => new RegExp(`(?:${r.src})(?![a-z0-9])`, 'y'));
 
 function subScanner(rules: number[]): SubScanner {
-  const key = rules.join(',');
-  let sub = SUB.get(key);
-  if (!sub) {
-    sub = { re: new RegExp(`(?:${rules.map((i) => `(${RULES[i].src})`).join('|')})(?![a-z0-9])`, 'y'), rules };
-    SUB.set(key, sub);
-  }
-  return sub;
+  return { res: rules.map((i) => RULE_RE[i]), rules };
 }
 
 /**
@@ -291,13 +289,14 @@ export function scanTriggers(folded: string, onMatch: (m: TriggerMatch) => void,
       sub = kw.sub;
     } else sub = stemScanner(folded, start);
     if (!sub) continue;
-    sub.re.lastIndex = start;
-    const m = sub.re.exec(folded);
-    if (!m) continue;
-    let g = 1;
-    while (m[g] === undefined) g++;
-    onMatch({ start, end: start + m[0].length, rule: RULES[sub.rules[g - 1]] });
-    skipUntil = start + m[0].length;
+    for (let r = 0; r < sub.res.length; r++) {
+      const re = sub.res[r];
+      re.lastIndex = start;
+      if (!re.test(folded)) continue;
+      onMatch({ start, end: re.lastIndex, rule: RULES[sub.rules[r]] });
+      skipUntil = re.lastIndex;
+      break;
+    }
   }
 }
 
