@@ -80,6 +80,8 @@ export class HighlightToggle implements vscode.Disposable {
 export class Decorations implements vscode.Disposable {
   private readonly types = new Map<LayerId, vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Time of the last full render of one editor (layers + ranges + setDecorations), for the test API. */
+  lastRenderMs = 0;
   /** Last ranges set per document (layer → ranges), for the test API. */
   private readonly applied = new Map<string, Map<LayerId, vscode.Range[]>>();
 
@@ -87,10 +89,13 @@ export class Decorations implements vscode.Disposable {
     private readonly sessions: DocumentSessions,
     private readonly toggle: HighlightToggle,
   ) {
-    for (const id of LAYER_IDS) this.types.set(id, vscode.window.createTextEditorDecorationType(layerStyle(id)));
+    for (const id of LAYER_IDS) this.types.set(id, vscode.window.createTextEditorDecorationType({ ...layerStyle(id), rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed }));
     this.disposables.push(
       sessions.onDidChange((e) => {
         if (!sessions.get(e.uri)) this.applied.delete(e.uri.toString());
+        // A keystroke: the editor already moved every decoration with the text (they are tracked ranges), so
+        // nothing is sent; the debounced re-analysis renders the corrected layers.
+        if (e.shiftOnly) return;
         this.renderUri(e.uri);
       }),
       toggle.onDidChange(() => this.renderAll()),
@@ -123,6 +128,7 @@ export class Decorations implements vscode.Disposable {
   }
 
   private render(editor: vscode.TextEditor): void {
+    const t0 = performance.now();
     const entry = this.sessions.get(editor.document.uri);
     const highlight = highlightSetting(editor.document.uri);
     let layers: Layers | undefined;
@@ -135,6 +141,7 @@ export class Decorations implements vscode.Disposable {
       shown.set(id, ranges);
     }
     this.applied.set(doc.uri.toString(), shown);
+    this.lastRenderMs = performance.now() - t0;
   }
 
   private renderSpeaker(editor: vscode.TextEditor): void {

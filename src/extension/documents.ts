@@ -81,7 +81,12 @@ export class DocumentSessions implements vscode.Disposable {
   async settle(uri: vscode.Uri): Promise<Entry | undefined> {
     const p = this.pending.get(uri.toString());
     if (p) await p;
-    const e = this.get(uri);
+    let e = this.get(uri);
+    if (e?.needsReanchor) {
+      e.needsReanchor = false;
+      await this.reloadSidecar(uri);
+      e = this.get(uri);
+    }
     if (e && (e.session.isStale || e.session.hasDirtyRegion || e.doc.getText() !== e.session.text)) {
       clearTimeout(e.timer);
       clearTimeout(e.fullTimer);

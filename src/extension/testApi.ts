@@ -24,7 +24,8 @@ export interface TestApi {
   sidecarError(uri: vscode.Uri): { line: number; column: number; message: string } | undefined;
   statusText(): string | undefined;
   diagnostics: vscode.DiagnosticCollection;
-  timings(): { lastShiftMs: number; lastWindowMs: number; lastAnalyzeMs: number };
+  /** Extension-host milliseconds of the last: edit shift, window re-analysis, full analysis, decoration render. */
+  timings(): { lastShiftMs: number; lastWindowMs: number; lastAnalyzeMs: number; lastRenderMs: number };
   /** Answers the "article deleted: keep or delete its sidecar?" question without UI (undefined restores it). */
   setDeleteAnswer(answer: DeleteChoice | undefined): void;
   /** Fires after an article's view model changed (not on mere position shifts). */
@@ -47,7 +48,7 @@ export function makeTestApi(p: {
     sidecarError: (uri) => p.sessions.get(uri)?.sidecar.error,
     statusText: () => p.statusBar.text,
     diagnostics: p.diagnostics.collection,
-    timings: () => ({ ...p.sessions.timings }),
+    timings: () => ({ ...p.sessions.timings, lastRenderMs: p.decorations.lastRenderMs }),
     setDeleteAnswer: (answer) => {
       p.fileEvents.ask = answer ? () => Promise.resolve(answer) : defaultAsk;
     },
