@@ -25,8 +25,18 @@ export interface ProviderDeps {
   sessions?: Pick<DocumentSessions, 'get'>;
 }
 
-/** Every document the features apply to: files anywhere, plus the read-only bundled registry. */
-export const WORKSPACE_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'news-annotator-registry' }];
+/**
+ * The documents the features apply to: the article languages (an include glob for other file types is still
+ * served through the index, which answers only for indexed articles), the workspace registry and the read-only
+ * bundled registry. Not every file: the rename provider must not stand in front of other languages' renames.
+ */
+export const WORKSPACE_SELECTOR: vscode.DocumentSelector = [
+  { language: 'plaintext' },
+  { language: 'markdown' },
+  { language: 'news-article' },
+  { pattern: '**/.news-annotator/actors.yaml' },
+  { scheme: 'news-annotator-registry' },
+];
 
 const SYMBOL_KIND: Record<string, vscode.SymbolKind> = {
   person: vscode.SymbolKind.Object,
