@@ -19,6 +19,8 @@ export interface Cand extends Span {
   pronoun?: 'person' | 'group' | 'thing';
   /** For nominals ("the minister"): the head noun. */
   noun?: string;
+  /** For nominals: indefinite ("a senior official", "one negotiator", "diplomats"), an anonymous source. */
+  indefinite?: boolean;
 }
 
 export interface Attribution {
@@ -129,6 +131,27 @@ export class Ctx {
   /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
   private readonly surnames = new Map<string, SpeakerRef>();
   private readonly kebabs = new Map<string, string>();
+  /** Start of the last quote attributed to an anonymous source ("a senior official said"), or -1. */
+  anonPos = -1;
+  /** The last few speakers and the paragraph they spoke in. */
+  private readonly recent: Array<{ id: string; para: number }> = [];
+
+  noteSpeaker(id: string, para: number): void {
+    const r = this.recent;
+    if (r.length && r[r.length - 1].id === id) {
+      r[r.length - 1].para = para;
+      return;
+    }
+    r.push({ id, para });
+    if (r.length > 4) r.shift();
+  }
+
+  /** Whether actor `id` was quoted in the last three paragraphs before `p` (or in `p`). */
+  spokeRecently(id: string | undefined, p: number): boolean {
+    if (!id) return false;
+    for (const x of this.recent) if (x.id === id && x.para >= p - 3) return true;
+    return false;
+  }
 
   constructor(doc: TextDoc, findings: ActorFindings) {
     this.text = doc.text;
@@ -304,7 +327,8 @@ export class Ctx {
         for (let k = this.lowerBound(s); k < ms.length && ms[k].start < e; k++) if (ms[k].end <= e) inside = true;
         if (inside) continue;
       }
-      out.push({ start: s, end: e, source: 'nominal', speaker: null, kind: 'person', noun });
+      const indefinite = detLen < 0 || fseg.charCodeAt(r.index - detLen) !== 116 || fseg.charCodeAt(r.index - detLen + 1) !== 104; // not "the …"
+      out.push({ start: s, end: e, source: 'nominal', speaker: null, kind: 'person', noun, indefinite });
     }
     if (out.length > mentionCount) out.sort((x, y) => x.start - y.start || y.end - x.end);
     return out;
@@ -317,7 +341,7 @@ export class Ctx {
   resolveNominal(p: number, c: Cand): { speaker: SpeakerRef; kind: ActorKind } | null {
     const noun = c.noun ?? '';
     const ms = this.mentions;
-    if (ROLE_NOUNS.has(noun)) {
+    if (ROLE_NOUNS.has(noun) && !c.indefinite) {
       const from = p > 0 ? this.paragraphs[p - 1].start : this.paragraphs[p].start;
       const re = new RegExp(`\\b${noun}\\b`);
       for (let k = this.lowerBound(c.start) - 1, n = 0; k >= 0 && ms[k].start >= from && n < 200; k--, n++) {
@@ -418,11 +442,21 @@ export function resolvePronoun(ctx: Ctx, p: number, c: Cand, last: LastSpeaker |
   const inWindow: Cand[] = [];
   if (prevPara < p) inWindow.push(...ctx.candidates(prevPara, prevStart, ctx.paragraphs[prevPara].end, false));
   inWindow.push(...ctx.candidates(p, Math.max(prevStart, ps), c.start, false));
+  // an anonymous source ("a senior official said") quoted since: the pronoun is that source
+  if (ctx.anonPos >= prevStart && ctx.anonPos < c.start && !inWindow.some((x) => x.start > ctx.anonPos && x.speaker && compatible(pr, x.kind))) return null;
   const ok = inWindow.filter((x) => x.speaker && compatible(pr, x.kind));
   if (last && compatible(pr, last.kind)) {
     if (last.pos >= prevStart || ok.some((x) => x.speaker?.id === last.speaker.id)) return { speaker: last.speaker, kind: last.kind };
   }
-  const near = ok[ok.length - 1];
+  // the main-clause subject: the nearest in this sentence, else the first of the sentence before (not in a
+  // relative clause ", who …," nor a prepositional object)
+  const sentStart = ctx.sentenceStart(p, c.start);
+  const main = ok.filter((x) => !subordinate(ctx, x, x.start >= sentStart ? sentStart : prevStart));
+  const here = main.filter((x) => x.start >= sentStart);
+  let near = here.length ? here[here.length - 1] : null;
+  // a recent speaker among the main-clause candidates wins ("Varga met Brandt again. He told …" after Brandt spoke)
+  if (!near) for (let k = main.length - 1; k >= 0 && !near; k--) if (ctx.spokeRecently(main[k].speaker?.id, p)) near = main[k];
+  near ??= subjectOf(ctx, main, prevStart) ?? ok[ok.length - 1];
   if (near?.speaker) return { speaker: near.speaker, kind: near.kind };
   // nearest compatible mention back to the start of the previous paragraph
   const from = p > 0 ? ctx.paragraphs[p - 1].start : ps;
@@ -474,4 +508,118 @@ export function isAdjacent(ctx: Ctx, from: number, to: number): boolean {
 export function cueAtStart(folded: string, pos: number): CueForm | null {
   const hits = scanCues(folded, pos, Math.min(folded.length, pos + 30));
   return hits.length && hits[0][0] === pos ? hits[0][2] : null;
+}
+
+/** Lowercase words that may sit inside a title before a name ("foreign minister", "chief of staff"). */
+const TITLE_LINKS = new Set(['of', 'for', 'the', 'and', 'to', 'on', 'at', 'de', 'du', 'von', 'van']);
+const MAX_TITLE_WORDS = 9;
+
+/**
+ * Whether text[from, to) is a title in front of a name: capitalised words ("Israeli Prime Minister", "NATO
+ * Secretary General", "Poland's"), lowercase title words ("foreign minister", "chief of staff"), a leading
+ * "the", optionally ending with a comma ("Poland's foreign minister, X"). Returns 0 (no), 1 (yes), 2 (yes, ends
+ * with a comma: the name is an appositive).
+ */
+export function titleGap(text: string, folded: string, from: number, to: number): 0 | 1 | 2 {
+  let i = from;
+  let words = 0;
+  let titleWord = false;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  if (i >= to) return 1;
+  while (i < to) {
+    const s = i;
+    while (i < to && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 44) i++;
+    if (i === s) return 0;
+    words++;
+    if (words > MAX_TITLE_WORDS) return 0;
+    const c = text.charCodeAt(s);
+    if (!isUpperCode(c)) {
+      let e = i;
+      while (e > s && (folded.charCodeAt(e - 1) === 46 || folded.charCodeAt(e - 1) === 39)) e--;
+      const w = folded.slice(s, e);
+      if (TITLE_WORDS.has(w)) titleWord = true;
+      else if (!(TITLE_LINKS.has(w) && words > 1) && !(w === 'the' && words === 1) && !TITLE_NOUNS.has(w)) return 0;
+      else if (TITLE_NOUNS.has(w)) titleWord = true;
+    }
+    if (i < to && text.charCodeAt(i) === 44) {
+      // "foreign minister, X": a comma only after a title word, and only at the end
+      i++;
+      while (i < to && isSpace(text.charCodeAt(i))) i++;
+      return i >= to && titleWord ? 2 : 0;
+    }
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+  }
+  return 1;
+}
+
+/** Lowercase nouns that head a title ("the bloc's foreign policy chief", "Hamas leader"). */
+const TITLE_NOUNS = new Set([
+  'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'leader', 'head', 'envoy', 'ambassador',
+  'president', 'secretary', 'negotiator', 'adviser', 'advisor', 'commander', 'general', 'chancellor', 'premier',
+  'foreign', 'defence', 'defense', 'policy', 'deputy', 'prime', 'top', 'diplomat', 'official', 'director', 'chair',
+  'chairman', 'chairwoman', 'mayor', 'governor', 'senator', 'lawmaker', 'economist', 'analyst', 'fellow', 'staff',
+  'state', 'security', 'national', 'special', 'senior', 'former', 'vice', 'interior', 'finance', 'economy', 'trade',
+]);
+
+/**
+ * The speaker among candidates that follow position `from` with only a title between ("NATO Secretary General
+ * Mark Rutte", "Israeli Prime Minister X", "Poland's foreign minister, X"): a person wins over an organisation or
+ * state named inside the title. Returns the candidate and whether it is an appositive (title ends with a comma).
+ */
+export function subjectAfter(ctx: Ctx, cands: readonly Cand[], from: number): { c: Cand; appositive: boolean } | null {
+  let fallback: Cand | null = null;
+  for (let k = 0; k < cands.length && k < 4; k++) {
+    const c = cands[k];
+    if (c.start < from) continue;
+    const g = titleGap(ctx.text, ctx.folded, from, c.start);
+    if (!g) break;
+    if (c.source === 'pronoun') return fallback ? null : { c, appositive: false };
+    if (c.kind === 'person') return { c, appositive: g === 2 };
+    fallback ??= c;
+  }
+  return fallback ? { c: fallback, appositive: false } : null;
+}
+
+const PREPOSITIONS = new Set([
+  'in', 'at', 'to', 'with', 'from', 'by', 'for', 'of', 'on', 'after', 'before', 'about', 'between', 'against',
+  'toward', 'towards', 'near', 'during', 'via', 'through', 'into', 'over', 'under', 'among', 'behind', 'across',
+]);
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where', 'when', 'that']);
+
+/**
+ * A candidate that cannot be the subject of the main clause: inside a relative clause (", who …,", ", which
+ * …,") or an object ("in Jerusalem", "met Netanyahu", "and X" after a subject). `from` bounds the look-back.
+ */
+export function subordinate(ctx: Ctx, c: Cand, from: number): boolean {
+  const f = ctx.folded;
+  // the word before (skipping "the")
+  let i = c.start;
+  while (i > from && f.charCodeAt(i - 1) === 32) i--;
+  let s = i;
+  while (s > from && isLowerAscii(f.charCodeAt(s - 1))) s--;
+  let w = f.slice(s, i);
+  if (w === 'the') {
+    i = s;
+    while (i > from && f.charCodeAt(i - 1) === 32) i--;
+    s = i;
+    while (s > from && isLowerAscii(f.charCodeAt(s - 1))) s--;
+    w = f.slice(s, i);
+  }
+  if (w && PREPOSITIONS.has(w)) return true;
+  // the last comma before it opens a relative clause
+  for (let k = c.start - 1; k >= from && k > c.start - 200; k--) {
+    const ch = f.charCodeAt(k);
+    if (ch === 46 || ch === 59) return false;
+    if (ch !== 44) continue;
+    let a = k + 1;
+    while (a < c.start && f.charCodeAt(a) === 32) a++;
+    let b = a;
+    while (b < c.start && isLowerAscii(f.charCodeAt(b))) b++;
+    return b > a && RELATIVES.has(f.slice(a, b));
+  }
+  return false;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
 }

@@ -17,6 +17,7 @@ import {
   cueAtStart,
   isAdjacent,
   resolveCand,
+  subjectAfter,
   subjectGap,
   subjectOf,
   type Attribution,
@@ -25,10 +26,14 @@ import {
   type LastSpeaker,
 } from './attribute';
 import { hasScareMarker, shapeOf } from './classify';
+import { isQuestionLine, latestIntro, type Intro } from './interview';
 import { scanQuotes, type RawQuote } from './spans';
 
 export { scanQuotes, type RawQuote } from './spans';
 export { CUES } from './cues';
+
+/** After "call" right before a quote: an object at most ("call it “…”", "call a “…”"). */
+const NAMING_OBJECT = /^\s+(?:(?:a|an|the|it|this|that|them|their|our|his|her|its)\s+)?$/;
 
 /** Longest gap (in words) between a cue earlier in the sentence and a short quote it governs. */
 const GOVERN_WORDS = 12;
@@ -38,6 +43,8 @@ interface ParaState {
   speaker: SpeakerRef | null;
   kind: ActorKind;
   question: boolean;
+  /** It held direct speech (a paragraph of scare quotes only reads like an unquoted one). */
+  direct: boolean;
 }
 
 export function findQuotes(doc: TextDoc, findings: ActorFindings): Quote[] {
@@ -46,7 +53,7 @@ export function findQuotes(doc: TextDoc, findings: ActorFindings): Quote[] {
   const ctx = new Ctx(doc, findings);
   const out: Quote[] = [];
   const runs = new Map<Quote, Quote[]>();
-  const st: State = { last: null, prev: null, interviewee: null };
+  const st: State = { last: null, prev: null, interviewee: null, introScan: 0 };
   let i = 0;
   while (i < raws.length) {
     const p = raws[i].para;
@@ -82,7 +89,19 @@ interface InPara {
 interface State {
   last: LastSpeaker | null;
   prev: ParaState | null;
-  interviewee: { speaker: SpeakerRef; kind: ActorKind } | null;
+  interviewee: Intro | null;
+  /** Paragraphs before this one were searched for an interview introduction. */
+  introScan: number;
+}
+
+/** The interviewee as of paragraph `p`: the latest of the last cued speaker and an introduction ("We spoke to X"). */
+function intervieweeAt(ctx: Ctx, st: State, p: number): Intro | null {
+  if (st.introScan < p) {
+    const intro = latestIntro(ctx, st.introScan, p);
+    st.introScan = p;
+    if (intro && (!st.interviewee || intro.pos > st.interviewee.pos)) st.interviewee = intro;
+  }
+  return st.interviewee;
 }
 
 function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out: Quote[], runs: Map<Quote, Quote[]>): void {
@@ -124,11 +143,13 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
         };
         // quotes inside the question are part of it
         out.push(question);
+        const iv = prevState?.speaker ? null : intervieweeAt(ctx, st, p);
         st.prev = {
           para: p,
-          speaker: prevState?.speaker ?? st.interviewee?.speaker ?? null,
-          kind: prevState?.kind ?? st.interviewee?.kind ?? 'person',
+          speaker: prevState?.speaker ?? iv?.speaker ?? null,
+          kind: prevState?.kind ?? iv?.kind ?? 'person',
           question: true,
+          direct: true,
         };
         return;
       }
@@ -136,6 +157,7 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
   }
 
   let lastInPara: InPara | null = null;
+  let hasDirect = false;
   let paraSpeaker: SpeakerRef | null = null;
   let paraKind: ActorKind = 'person';
   let prevClose = para.start;
@@ -189,6 +211,13 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
     if (!attr?.speaker && !attr?.explicit) {
       if (lastInPara) {
         attr = { speaker: lastInPara.speaker, kind: lastInPara.kind, cue: attr?.cue ?? null, confidence: 0.7, adjacent: false, how: 'continuation' };
+      } else if (atParaStart && (!prevState || !prevState.direct) && !attr?.explicit) {
+        // an answer after a question line ("Outlet: …?") or right after the introduction: the interviewee's
+        const iv = intervieweeAt(ctx, st, p);
+        if (iv && (iv.para === p - 1 || isQuestionLine(ctx, p - 1))) {
+          attr = { speaker: iv.speaker, kind: iv.kind, cue: attr?.cue ?? null, confidence: 0.6, adjacent: false, how: 'interview' };
+          continued = true;
+        }
       } else if (atParaStart && prevState?.speaker) {
         attr = {
           speaker: prevState.speaker,
@@ -224,10 +253,19 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
       paraSpeaker = attr.speaker;
       paraKind = attr.kind;
       st.last = { speaker: attr.speaker, kind: attr.kind, pos: q.start, para: p };
-      if (attr.how !== 'continuation' && attr.how !== 'interview') st.interviewee = { speaker: attr.speaker, kind: attr.kind };
+      ctx.noteSpeaker(attr.speaker.id, p);
+      const isQuestion = attr.how === 'label' && text.charCodeAt(q.end - 1) === 63;
+      if (attr.how !== 'continuation' && attr.how !== 'interview' && !isQuestion) st.interviewee = { speaker: attr.speaker, kind: attr.kind, pos: q.start, para: p };
+    } else if (attr?.explicit) {
+      // an anonymous source ("a senior official said"): nothing carries over from before it
+      lastInPara = null;
+      paraSpeaker = null;
+      st.last = null;
+      ctx.anonPos = q.start;
     }
+    hasDirect = true;
   }
-  st.prev = paraSpeaker ? { para: p, speaker: paraSpeaker, kind: paraKind, question: false } : { para: p, speaker: null, kind: 'person', question: false };
+  st.prev = { para: p, speaker: paraSpeaker, kind: paraSpeaker ? paraKind : 'person', question: false, direct: hasDirect };
 }
 
 function findPrevDirect(out: Quote[], q: Quote): Quote | undefined {
@@ -280,19 +318,23 @@ function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, last: Last
         if (c && /^\s+(?:the\s+)?$/.test(f.slice(ve, c.start))) return attributed(ctx, p, c, cue, true, 'after', last, 0.9);
         return null;
       }
+      // "said Israeli Prime Minister X", "said NATO Secretary General X"
+      const t = subjectAfter(ctx, cands, ve);
+      if (t && t.c.kind === 'person' && t.c.source !== 'pronoun') return attributed(ctx, p, t.c, cue, true, 'after', last, 0.9);
       const c = cands[0];
       if (c && INVERTED_GAP.test(f.slice(ve, c.start))) return attributed(ctx, p, c, cue, true, 'after', last, 0.9);
     }
   }
-  // subject first: "X said", "he added", "X, the minister, told reporters"
+  // subject first: "X said", "he added", "X, the minister, told reporters", "Israeli Prime Minister X told"
   const cands = ctx.candidates(p, a, limit);
-  const c0 = cands[0];
-  if (!c0 || !/^(?:the\s+)?$/.test(f.slice(a, c0.start))) return null;
+  const t0 = subjectAfter(ctx, cands, a);
+  if (!t0) return null;
+  const c0 = t0.c;
   // after a quote that ended its sentence, a new sentence is a cue only when it is short: "He said."
   const newSentence = /[.!?\u2026]$/.test(ctx.text.slice(q.end - 1, q.end)) && /^\s*[A-Z]/.test(ctx.text.slice(a - 1, a + 1));
   for (const cue of cuesIn(ctx, c0.end, limit)) {
     if (cue.form.role === 'noun' || cue.form.role === 'according') continue;
-    if (!subjectGap(ctx, c0, cue)) break;
+    if (!subjectGap(ctx, c0, cue) && !(t0.appositive && /^\s*,\s*$/.test(f.slice(c0.end, cue.start)))) break;
     if (newSentence && !/^(?:\s+[^\s.!?,;:"\u201c\u201d]+){0,4}\s*(?:[.!?]|$)/.test(f.slice(cue.end, Math.min(pe, cue.end + 60)))) break;
     return attributed(ctx, p, c0, cue, true, 'after', last, 0.9);
   }
@@ -336,6 +378,10 @@ function beforeCue(
     const adjacent = isAdjacent(ctx, cue.end, q.open);
     const conf = adjacent ? 0.9 : 0.75;
     const role = cue.form.role;
+    // "what supporters of the plan call a “coalition of the willing”": a term named, not speech
+    if (k === cues.length - 1 && cue.form.form === 'call' && NAMING_OBJECT.test(between)) {
+      return { speaker: null, kind: 'person', cue, confidence: 0.3, adjacent: true, how: 'before', naming: true };
+    }
     if (role === 'according') {
       const cands = ctx.candidates(p, cue.end, q.open);
       const c = cands[0];
@@ -356,8 +402,15 @@ function beforeCue(
     }
     // the verb's subject: a candidate right before it (adverbs, an appositive between commas, a post-modifier)
     const cands = ctx.candidates(p, sentStart, cue.start);
-    for (const c of cands) {
+    for (let j = 0; j < cands.length; j++) {
+      const c = cands[j];
       if (!subjectGap(ctx, c, cue)) continue;
+      // "A Hamas spokesman, Hazem Qassem, said": the named person in the appositive
+      let n: Cand | undefined;
+      for (let i = j + 1; i < cands.length && !n; i++) if (cands[i].start >= c.end) n = cands[i];
+      if (c.source === 'nominal' && n && n.kind === 'person' && n.speaker && n.source !== 'pronoun' && /^\s*,\s*$/.test(f.slice(c.end, n.start))) {
+        return attributed(ctx, p, n, cue, adjacent, 'before', last, conf);
+      }
       return attributed(ctx, p, c, cue, adjacent, 'before', last, conf);
     }
     // no subject next to the verb ("…, noting, “…”", "but added, “…”"): the sentence subject
