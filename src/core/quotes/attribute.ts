@@ -70,17 +70,20 @@ const NOMINAL_DETS = new Set(['the', 'a', 'an', 'one', 'some', 'many', 'several'
  */
 function determinerBefore(seg: string, i: number): number {
   let e = i;
+  let found = -1;
   for (let w = 0; w < 3; w++) {
     let j = e;
     while (j > 0 && seg.charCodeAt(j - 1) <= 32) j--;
-    if (j === e) return -1;
+    if (j === e) return found;
     let s = j;
     while (s > 0 && isNominalChar(seg.charCodeAt(s - 1))) s--;
-    if (s === j) return -1;
-    if (NOMINAL_DETS.has(seg.slice(s, j))) return i - s;
+    if (s === j) return found;
+    // "a senior official": the determiner before a determiner-like modifier belongs to the phrase too
+    if (NOMINAL_DETS.has(seg.slice(s, j))) found = i - s;
+    else if (found >= 0) return found;
     e = s;
   }
-  return -1;
+  return found;
 }
 
 function isNominalChar(c: number): boolean {
