@@ -66,6 +66,45 @@ interface Cand {
 }
 
 const MENTION_KINDS = new Set(['name', 'alias', 'generic']);
+/** The gap inside an organisation name: " of ", " for the ", … */
+const ORG_GAP = /^ (of|for|and|on|in|to)( the)? $/;
+
+/** What a registry hit's output list says, computed once per distinct list (lists are shared by the trie). */
+interface OutsInfo {
+  kind: ElKind;
+  /** Actor ids of the mention outputs (name, alias, generic), unique. */
+  ids: string[];
+  /** All mention outputs are generic organisation names. */
+  generic: boolean;
+  first: FormOutput | undefined;
+  /** Owners of the surname outputs, unique. */
+  surOwners: string[];
+}
+
+const outsCache = new WeakMap<readonly FormOutput[], OutsInfo>();
+
+function outsInfo(outs: readonly FormOutput[], entries: ReadonlyMap<string, ActorEntry>): OutsInfo {
+  let info = outsCache.get(outs);
+  if (info) return info;
+  const ment = outs.filter((o) => MENTION_KINDS.has(o.kind));
+  let kind: ElKind;
+  if (outs.every((o) => o.kind === 'demonym')) kind = 'dem';
+  else if (!ment.length) kind = outs.some((o) => o.kind === 'surname') ? 'sur' : 'dem';
+  else if (new Set(ment.map((o) => o.actorId)).size > 1) kind = 'amb';
+  else {
+    const e = entries.get(ment[0].actorId);
+    kind = e?.kind === 'state' ? 'state' : e?.kind === 'person' ? 'person' : 'org';
+  }
+  info = {
+    kind,
+    ids: unique(ment.map((o) => o.actorId)),
+    generic: ment.every((o) => o.kind === 'generic'),
+    first: ment[0],
+    surOwners: unique(outs.filter((o) => o.kind === 'surname').map((o) => o.actorId)),
+  };
+  outsCache.set(outs, info);
+  return info;
+}
 
 function isWordAt(s: string, i: number): boolean {
   if (i < 0 || i >= s.length) return false;
@@ -79,6 +118,18 @@ function isUpperAsciiAt(s: string, i: number): boolean {
 
 /** kebab-case id from a name ("Sonata Coulter" → "sonata-coulter"). */
 export function kebab(name: string): string {
+  let id = kebabMemo.get(name);
+  if (id === undefined) {
+    id = kebabOf(name);
+    if (kebabMemo.size > 20000) kebabMemo.clear();
+    kebabMemo.set(name, id);
+  }
+  return id;
+}
+
+const kebabMemo = new Map<string, string>();
+
+function kebabOf(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -131,7 +182,6 @@ class ActorPass {
   private readonly unknown = new Map<string, KnownActor>();
   /** Surnames (folded) of unknown persons → id. */
   private readonly unknownSurnames = new Map<string, string>();
-  private readonly elByEnd = new Map<number, El>();
   private readonly stateCand = new Map<El, Cand>();
   private readonly fuzzyMemo = new Map<string, string | undefined>();
 
@@ -164,24 +214,27 @@ class ActorPass {
       const cs = c < caps.length ? caps[c] : Infinity;
       if (hs < cs) {
         const hit = hits[h++];
-        els.push({ start: hit.start, end: hit.end, kind: this.hitKind(hit), f: this.folded.slice(hit.start, hit.end), hit });
+        els.push({ start: hit.start, end: hit.end, kind: outsInfo(hit.outs, this.reg.entries).kind, f: this.folded.slice(hit.start, hit.end), hit });
       } else {
         els.push({ start: cs, end: caps[c + 1], kind: 'cap', f: this.folded.slice(cs, caps[c + 1]) });
         c += 2;
       }
     }
-    for (const e of els) this.elByEnd.set(e.end, e);
   }
 
-  private hitKind(hit: Hit): ElKind {
-    const outs = hit.outs;
-    if (outs.every((o) => o.kind === 'demonym')) return 'dem';
-    const ment = outs.filter((o) => MENTION_KINDS.has(o.kind));
-    if (!ment.length) return outs.some((o) => o.kind === 'surname') ? 'sur' : 'dem';
-    const ids = new Set(ment.map((o) => o.actorId));
-    if (ids.size > 1) return 'amb';
-    const e = this.reg.entries.get(ment[0].actorId);
-    return e?.kind === 'state' ? 'state' : e?.kind === 'person' ? 'person' : 'org';
+  /** The element ending exactly at `pos` (elements are sorted and never overlap: binary search). */
+  private elEndingAt(pos: number): El | undefined {
+    const els = this.els;
+    let lo = 0;
+    let hi = els.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = els[mid].end;
+      if (e < pos) lo = mid + 1;
+      else if (e > pos) hi = mid - 1;
+      else return els[mid];
+    }
+    return undefined;
   }
 
   private entry(id: string): ActorEntry | undefined {
@@ -194,10 +247,10 @@ class ActorPass {
     for (let i = 0; i < this.els.length; i++) {
       const el = this.els[i];
       if (el.kind === 'cap' || el.kind === 'sur' || el.kind === 'dem' || !el.hit) continue;
-      const ment = el.hit.outs.filter((o) => MENTION_KINDS.has(o.kind));
-      const ids = unique(ment.map((o) => o.actorId));
-      const generic = ment.every((o) => o.kind === 'generic');
-      const first = ment[0] as FormOutput;
+      const info = outsInfo(el.hit.outs, this.reg.entries);
+      const ids = info.ids.slice();
+      const generic = info.generic;
+      const first = info.first as FormOutput;
       const match: MatchKind = first.kind === 'name' ? 'name' : 'alias';
       const cand: Cand = {
         start: el.start,
@@ -226,7 +279,7 @@ class ActorPass {
     while (p > 0 && this.text[p - 1] === ' ') p--;
     if (p >= 2 && this.folded.slice(p - 2, p) === "'s") p -= 2;
     else if (p >= 1 && this.folded[p - 1] === "'") p -= 1;
-    const el = this.elByEnd.get(p);
+    const el = this.elEndingAt(p);
     if (!el?.hit) return undefined;
     for (const o of el.hit.outs) {
       const e = this.reg.entries.get(o.actorId);
@@ -242,7 +295,7 @@ class ActorPass {
     let i = pos;
     while (i > 0 && (this.text[i - 1] === ' ' || this.text[i - 1] === '\t')) i--;
     if (i === 0) return null;
-    const el = this.elByEnd.get(i);
+    const el = this.elEndingAt(i);
     if (el) return { start: el.start, end: el.end, f: el.f, el };
     const c = this.folded[i - 1];
     let end = i;
@@ -270,7 +323,7 @@ class ActorPass {
     for (let k = 0; k < 10; k++) {
       const t = this.prevToken(p);
       if (!t) break;
-      const raw = t.f.replace(/\.$/, '');
+      const raw = t.f.charCodeAt(t.f.length - 1) === 46 ? t.f.slice(0, -1) : t.f;
       if (t.el && t.el.kind !== 'cap') {
         if (t.el.kind === 'state' || t.el.kind === 'dem') {
           if (roleStart >= 0) state = this.stateOfEl(t.el);
@@ -317,6 +370,12 @@ class ActorPass {
 
   /** Gap between two elements joins a run: one space, a hyphen, or a lowercase name particle. */
   private joins(a: El, b: El): boolean {
+    const gl = b.start - a.end;
+    if (gl === 1) {
+      const c = this.text.charCodeAt(a.end);
+      return c === 32 || c === 45;
+    }
+    if (gl < 3 || gl > 6) return false;
     const gap = this.text.slice(a.end, b.start);
     if (gap === ' ' || gap === '-') return true;
     const g = gap.trim().toLowerCase();
@@ -342,6 +401,13 @@ class ActorPass {
   /** Handles els[i..j]; returns the index after the last element it consumed. */
   private handleRun(i: number, j: number): number {
     const els = this.els;
+    if (i === j) {
+      // Fast paths for a lone element (most runs): a capitalised common word or title, or a lone state,
+      // demonym or ambiguous name, is left as it is (the general path below reaches the same result).
+      const e = els[i];
+      if (e.kind === 'state' || e.kind === 'dem' || e.kind === 'amb') return j + 1;
+      if (e.kind === 'cap' && (COMMON_WORDS.has(e.f) || TITLE_WORDS.has(e.f)) && !FIRST_NAMES.has(e.f) && !ORG_HEADS.has(e.f)) return j + 1;
+    }
     // Organisation: a head noun inside, possibly continued by "of/for/and …".
     const org = this.orgFrom(i, j);
     if (org) return org;
@@ -448,7 +514,7 @@ class ActorPass {
   }
 
   private surOwners(el: El): string[] {
-    return unique((el.hit?.outs ?? []).filter((o) => o.kind === 'surname').map((o) => o.actorId));
+    return el.hit ? outsInfo(el.hit.outs, this.reg.entries).surOwners.slice() : [];
   }
 
   private surnameCand(el: El, role?: string): void {
@@ -497,25 +563,27 @@ class ActorPass {
     const els = this.els;
     let headAt = -1;
     for (let k = i; k <= j; k++) if (els[k].kind === 'cap' && ORG_HEADS.has(els[k].f)) headAt = k;
+    // without a head noun the run is no organisation ("Professor X of the Department …": X is not part of it)
+    if (headAt < 0) return this.quotedOrg(i, j);
     // extend over "of/for/and/on the …" + capitalised words
     let endIdx = j;
     let ext = j;
     for (;;) {
-      const m = /^ (of|for|and|on|in|to)( the)? $/.exec(this.text.slice(els[ext].end, (els[ext + 1]?.start ?? els[ext].end) ));
-      if (!m || ext + 1 >= els.length || !this.isRunEl(els[ext + 1]) || els[ext + 1].used) break;
+      if (ext + 1 >= els.length) break;
+      const gl = els[ext + 1].start - els[ext].end;
+      if (gl < 4 || gl > 9 || !ORG_GAP.test(this.text.slice(els[ext].end, els[ext + 1].start))) break;
+      if (!this.isRunEl(els[ext + 1]) || els[ext + 1].used) break;
       let k = ext + 1;
       while (k + 1 < els.length && this.isRunEl(els[k + 1]) && !els[k + 1].used && this.joins(els[k], els[k + 1])) k++;
-      if (headAt < 0) break; // "Professor X of the Department …": X is not part of the organisation
       ext = k;
       endIdx = k;
     }
-    if (headAt < 0) return this.quotedOrg(i, j);
     let s = i;
     while (s < headAt && els[s].kind === 'cap' && (COMMON_WORDS.has(els[s].f) && !ORG_HEADS.has(els[s].f)) && !/^(national|federal|state|foreign|central|international|european|security|global|world)$/.test(els[s].f)) s++;
     // "FSB Fifth Service": a known organisation at the start keeps its own mention
     if (els.slice(s, headAt).some((e) => e.kind === 'org' || e.kind === 'person')) return 0;
     // "FSB Fifth Service": a sub-unit right after a known organisation keeps the organisation's mention only
-    const prevEl = this.elByEnd.get(els[s].start - 1);
+    const prevEl = this.elEndingAt(els[s].start - 1);
     if (prevEl && prevEl.kind === 'org' && this.text[els[s].start - 1] === ' ') {
       for (let k = s; k <= endIdx; k++) els[k].used = true;
       return endIdx + 1;
@@ -574,7 +642,7 @@ class ActorPass {
   }
 
   private addUnknownSpan(start: number, end: number, name: string, kind: ActorKind, role: string | undefined, confidence: number): void {
-    const clean = name.replace(/\s+/g, ' ').trim();
+    const clean = /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u1680]|^ | $/.test(name) ? name.replace(/\s+/g, ' ').trim() : name;
     let id = kebab(clean);
     if (!id) return;
     if (this.reg.entries.has(id) && this.reg.entries.get(id)?.kind !== kind) id = `${id}-${kind}`;
@@ -597,12 +665,15 @@ class ActorPass {
     if (toks.length < 2) return undefined;
     const last = toks[toks.length - 1];
     const first = toks[0].f;
+    const memoKey = `${first}|${last.f}|${role ?? ''}`;
+    if (this.fuzzyMemo.has(memoKey)) return this.fuzzyMemo.get(memoKey);
     const firstKnown = this.isFirstName(first);
     const found = this.fuzzySurname(last.f, (id) => {
       if (this.firstNameCompatible(id, first)) return 1;
       if (firstKnown) return -1; // a known, different first name: never merge
       return 0;
     }, role);
+    this.fuzzyMemo.set(memoKey, found);
     return found;
   }
 
@@ -658,8 +729,14 @@ class ActorPass {
       return true;
     }
     let id: string | undefined;
-    if (role) id = this.fuzzySurname(t.f, () => 0, role);
-    else if (this.fuzzyMemo.has(t.f)) id = this.fuzzyMemo.get(t.f);
+    if (role) {
+      const memoKey = `|${t.f}|${role}`;
+      if (this.fuzzyMemo.has(memoKey)) id = this.fuzzyMemo.get(memoKey);
+      else {
+        id = this.fuzzySurname(t.f, () => 0, role);
+        this.fuzzyMemo.set(memoKey, id);
+      }
+    } else if (this.fuzzyMemo.has(t.f)) id = this.fuzzyMemo.get(t.f);
     else {
       id = this.fuzzySurname(t.f, () => 0);
       this.fuzzyMemo.set(t.f, id);
@@ -711,9 +788,8 @@ class ActorPass {
   private phraseRules(): void {
     for (const el of this.els) {
       if (el.kind !== 'dem' && el.kind !== 'state' && el.kind !== 'person' && el.kind !== 'sur') continue;
-      const m = /^ ([a-z]+)\b/.exec(this.folded.slice(el.end, el.end + 20));
-      if (!m) continue;
-      const noun = m[1];
+      const noun = this.nounAfter(el.end);
+      if (!noun) continue;
       const nounEnd = el.end + 1 + noun.length;
       if (STATE_COLLECTIVES.has(noun)) {
         if (el.kind === 'person' || el.kind === 'sur') {
@@ -739,6 +815,25 @@ class ActorPass {
         if (who) this.cands.push({ start: det, end: nounEnd, ids: [who], match: 'alias', confidence: 0.6, prio: 5 });
       }
     }
+  }
+
+  /** The lowercase word after one space at `pos` ("… government"), or '' (at most 19 letters, then a non-word). */
+  private nounAfter(pos: number): string {
+    const f = this.folded;
+    if (f.charCodeAt(pos) !== 32) return '';
+    let k = pos + 1;
+    const lim = Math.min(f.length, pos + 20);
+    while (k < lim) {
+      const c = f.charCodeAt(k);
+      if (c < 97 || c > 122) break;
+      k++;
+    }
+    if (k === pos + 1) return '';
+    if (k < lim) {
+      const c = f.charCodeAt(k);
+      if ((c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90)) return '';
+    }
+    return f.slice(pos + 1, k);
   }
 
   /** Start of "the/this/that [new|current|former] " before `pos`, or `pos`. */
@@ -821,7 +916,19 @@ class ActorPass {
   }
 }
 
+const fold1Memo = new Map<string, string>();
+
 function fold1(s: string): string {
+  let f = fold1Memo.get(s);
+  if (f === undefined) {
+    f = fold1Of(s);
+    if (fold1Memo.size > 20000) fold1Memo.clear();
+    fold1Memo.set(s, f);
+  }
+  return f;
+}
+
+function fold1Of(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.$/, '');
 }
 

@@ -1,110 +1,134 @@
 /**
- * A dense-table trie over folded surface forms, walked from each word start of the folded text.
+ * A trie over folded surface forms, walked from candidate word starts of the folded text.
  *
- * Edges live in one open-addressing hash table (compact: compiling allocates little).
- * Mentions only ever start at a word boundary, so no Aho–Corasick failure links are needed: at each word start
- * we walk the trie as far as the text allows and keep the match ends. Each walk dies after a few characters for
- * ordinary words, so the whole scan is a single pass (measured in scripts/bench-actors.ts against a compiled
- * alternation of the same forms: the trie is faster and has no regex size limits).
+ * Layout for cache locality: nodes are numbered in depth-first preorder, so a node's first child is the next
+ * node and walking a name ("sergei lavrov") reads consecutive memory. Each node stores the code unit of its
+ * incoming edge, its next sibling, and its terminal (output list index + 1). The root's children sit in a
+ * dense 64 K table (one lookup for the first character).
+ * Mentions only ever start at a word boundary, so no Aho–Corasick failure links are needed: at each candidate
+ * we walk the trie as far as the text allows and keep the match ends (measured in scripts/bench-actors.ts
+ * against a compiled alternation of the same forms: the trie is faster and has no regex size limits).
  */
+import { charClass, C_WORD } from '../text/fold';
 
 export interface Trie {
-  /**
-   * Open-addressing hash of edges: slot → parent node + 1 (0 = empty), edge code unit, child node.
-   * Compact (a few hundred KB for thousands of forms), so compiling allocates little.
-   */
-  readonly slotParent: Int32Array;
-  readonly slotCode: Uint16Array;
-  readonly slotChild: Int32Array;
-  readonly mask: number;
+  /** Root child by first code unit (0 = none). */
+  readonly root: Int32Array;
+  /** Code unit on the edge into each node. */
+  readonly code: Uint16Array;
+  /** 1 when the node has children (the first child is node + 1). */
+  readonly hasKids: Uint8Array;
+  /** Next sibling of each node (0 = none). */
+  readonly sibling: Int32Array;
   /** Terminal node → output list index + 1 (0 = not terminal). */
   readonly terminal: Int32Array;
+  /**
+   * Nodes with many children (after "the ", after a first letter) also get a dense slab of 128 ASCII children:
+   * `wideAt[node]` is the slab offset + 1 in `wide` (0 = none); a child by ASCII code is `wide[offset + code]`.
+   */
+  readonly wideAt: Int32Array;
+  readonly wide: Int32Array;
   readonly nodeCount: number;
-}
-
-/** Hash slot of an edge (node, code). */
-export function slotOf(node: number, code: number, mask: number): number {
-  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask;
 }
 
 /** Child of `node` along `code`, or 0. */
 export function childOf(t: Trie, node: number, code: number): number {
-  let h = slotOf(node, code, t.mask);
-  for (;;) {
-    const p = t.slotParent[h];
-    if (p === 0) return 0;
-    if (p === node + 1 && t.slotCode[h] === code) return t.slotChild[h];
-    h = (h + 1) & t.mask;
-  }
+  if (node === 0) return t.root[code];
+  if (t.hasKids[node] === 0) return 0;
+  const w = t.wideAt[node];
+  if (w !== 0 && code < 128) return t.wide[w - 1 + code];
+  for (let k = node + 1; k !== 0; k = t.sibling[k]) if (t.code[k] === code) return k;
+  return 0;
+}
+
+/** Children from which a node gets a dense ASCII slab. */
+const WIDE_MIN = 5;
+
+interface BuildNode {
+  kids: Map<number, BuildNode>;
+  out: number;
 }
 
 /** Builds the trie of `keys`; `terminalOf(key)` gives each key's output index. */
 export function buildTrie(keys: readonly string[]): { trie: Trie; terminalOf: (key: string) => number } {
-  let total = 1;
-  for (const k of keys) total += k.length;
-  let size = 1024;
-  while (size < total * 2) size *= 2;
-  const mask = size - 1;
-  const slotParent = new Int32Array(size);
-  const slotCode = new Uint16Array(size);
-  const slotChild = new Int32Array(size);
-  const terminal = new Int32Array(total);
-  let nodes = 1;
+  const top: BuildNode = { kids: new Map(), out: 0 };
   let outputs = 0;
+  let count = 1;
   const ids = new Map<string, number>();
   for (const key of keys) {
-    let node = 0;
+    let node = top;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
-      let h = slotOf(node, c, mask);
-      let child: number;
-      for (;;) {
-        const p = slotParent[h];
-        if (p === 0) {
-          child = nodes++;
-          slotParent[h] = node + 1;
-          slotCode[h] = c;
-          slotChild[h] = child;
-          break;
-        }
-        if (p === node + 1 && slotCode[h] === c) {
-          child = slotChild[h];
-          break;
-        }
-        h = (h + 1) & mask;
+      let next = node.kids.get(c);
+      if (!next) {
+        next = { kids: new Map(), out: 0 };
+        node.kids.set(c, next);
+        count++;
       }
-      node = child;
+      node = next;
     }
-    if (terminal[node] === 0) terminal[node] = ++outputs;
-    ids.set(key, terminal[node] - 1);
+    if (node.out === 0) node.out = ++outputs;
+    ids.set(key, node.out - 1);
   }
+  const root = new Int32Array(65536);
+  const code = new Uint16Array(count);
+  const hasKids = new Uint8Array(count);
+  const sibling = new Int32Array(count);
+  const terminal = new Int32Array(count);
+  let next = 1;
+  // iterative preorder numbering: each entry is (node, its code, index of the previous sibling or -1)
+  const place = (n: BuildNode, c: number): number => {
+    const id = next++;
+    code[id] = c;
+    terminal[id] = n.out;
+    return id;
+  };
+  const stack: Array<{ n: BuildNode; id: number; kids: Array<[number, BuildNode]>; k: number; prev: number }> = [];
+  const rootKids = [...top.kids].sort((a, b) => a[0] - b[0]);
+  for (const [c, n] of rootKids) {
+    const id = place(n, c);
+    root[c] = id;
+    stack.push({ n, id, kids: [...n.kids].sort((a, b) => a[0] - b[0]), k: 0, prev: 0 });
+    while (stack.length) {
+      const f = stack[stack.length - 1];
+      if (f.k >= f.kids.length) {
+        stack.pop();
+        continue;
+      }
+      const [kc, kn] = f.kids[f.k++];
+      const kid = place(kn, kc);
+      if (f.prev === 0) hasKids[f.id] = 1;
+      else sibling[f.prev] = kid;
+      f.prev = kid;
+      stack.push({ n: kn, id: kid, kids: [...kn.kids].sort((a, b) => a[0] - b[0]), k: 0, prev: 0 });
+    }
+  }
+  // dense slabs for wide nodes
+  const wideAt = new Int32Array(count);
+  const wideNodes: number[] = [];
+  for (let v = 1; v < count; v++) {
+    if (!hasKids[v]) continue;
+    let k = 0;
+    for (let c = v + 1; c !== 0; c = sibling[c]) k++;
+    if (k >= WIDE_MIN) wideNodes.push(v);
+  }
+  const wide = new Int32Array(wideNodes.length * 128);
+  wideNodes.forEach((v, i) => {
+    wideAt[v] = i * 128 + 1;
+    for (let c = v + 1; c !== 0; c = sibling[c]) if (code[c] < 128) wide[i * 128 + code[c]] = c;
+  });
   return {
-    trie: { slotParent, slotCode, slotChild, mask, terminal, nodeCount: nodes },
+    trie: { root, code, hasKids, sibling, terminal, wideAt, wide, nodeCount: count },
     terminalOf: (key: string) => ids.get(key) ?? -1,
   };
 }
 
-const WORD = new Uint8Array(65536); // 0 unknown, 1 word, 2 not a word
-for (let c = 0; c < 128; c++) WORD[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2;
-const LETTER_RE = /[\p{L}\p{N}]/u;
-
-/** Word character test with a per-code-unit cache (keeps the Unicode regex off the hot path). */
+/** Word character test at `s[i]` (table lookup; false outside the string). */
 export function isWordAt(s: string, i: number): boolean {
   if (i < 0 || i >= s.length) return false;
-  const c = s.charCodeAt(i);
-  let w = WORD[c];
-  if (w === 0) {
-    w = c === 0x2019 || c === 0x2018 || c === 0xa0 ? 2 : LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
-    WORD[c] = w;
-  }
-  return w === 1;
+  return (charClass(s.charCodeAt(i)) & C_WORD) !== 0;
 }
 
 export function isWordCodeCached(c: number): boolean {
-  let w = WORD[c];
-  if (w === 0) {
-    w = c === 0x2019 || c === 0x2018 || c === 0xa0 ? 2 : LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
-    WORD[c] = w;
-  }
-  return w === 1;
+  return (charClass(c) & C_WORD) !== 0;
 }

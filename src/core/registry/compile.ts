@@ -48,6 +48,17 @@ export interface CompiledRegistry {
   readonly demonyms: ReadonlyMap<string, string>;
   /** State id → person id of its president / head of state or government ("leader"). */
   readonly leaders: ReadonlyMap<string, { president?: string; leader?: string }>;
+  /**
+   * Lowercase lead prefixes: forms that can match where the text's first letter is NOT uppercase ("the Kremlin",
+   * "al-Qaeda", "dpa"), as folded prefixes by their first code unit. The scanner walks the trie at a lowercase word
+   * start only when one of these prefixes is there.
+   */
+  readonly leads: {
+    readonly first: Uint8Array;
+    /** For an ASCII first code unit c0: `pair[c0 << 7 | (c1 & 127)]` is 1 when a prefix may start with c0 c1. */
+    readonly pair: Uint8Array;
+    readonly prefixes: ReadonlyMap<number, readonly string[]>;
+  };
   /** Milliseconds the compile took (the first time; later calls with equal content reuse it). */
   readonly compileMs: number;
 }
@@ -256,7 +267,43 @@ function doCompile(entries: readonly ActorEntry[]): Omit<CompiledRegistry, 'comp
     fuzzy.set(k[0], list);
   }
 
-  return { entries: byId, trie: built.trie, outputs, allFirstNames, firstNames, surnameOwners, fuzzyIndex: fuzzy, demonyms, leaders };
+  return { entries: byId, trie: built.trie, outputs, leads: leadPrefixes(forms), allFirstNames, firstNames, surnameOwners, fuzzyIndex: fuzzy, demonyms, leaders };
+}
+
+/** Folded prefixes of the forms whose case rule does not need an uppercase first letter (see `leads`). */
+function leadPrefixes(forms: ReadonlyMap<string, FormOutput[]>): CompiledRegistry['leads'] {
+  const first = new Uint8Array(65536);
+  const pair = new Uint8Array(128 * 128);
+  const prefixes = new Map<number, string[]>();
+  for (const [key, list] of forms) {
+    for (const o of list) {
+      let p: string;
+      if (o.mode === 1) {
+        if (o.capAt === 0) continue;
+        p = key.slice(0, o.capAt);
+      } else if (o.mode === 2) {
+        const c = o.form.charCodeAt(0);
+        if (c >= 65 && c <= 90) continue;
+        p = key;
+      } else p = key;
+      const c0 = p.charCodeAt(0);
+      const list2 = prefixes.get(c0) ?? [];
+      // keep the shortest prefixes only (a longer one adds nothing)
+      if (list2.some((x) => p.startsWith(x))) continue;
+      const kept = list2.filter((x) => !x.startsWith(p));
+      kept.push(p);
+      prefixes.set(c0, kept);
+      first[c0] = 1;
+    }
+  }
+  for (const [c0, list] of prefixes) {
+    if (c0 >= 128) continue;
+    for (const p of list) {
+      if (p.length < 2) for (let c1 = 0; c1 < 128; c1++) pair[(c0 << 7) | c1] = 1;
+      else pair[(c0 << 7) | (p.charCodeAt(1) & 127)] = 1;
+    }
+  }
+  return { first, pair, prefixes };
 }
 
 function rank(k: FormKind): number {

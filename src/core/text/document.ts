@@ -13,8 +13,22 @@ export interface TextDoc {
   readonly paragraphs: readonly Span[];
 }
 
+/** Paragraphs are split on first use (the actor stage never needs them). */
+class Doc implements TextDoc {
+  readonly folded: string;
+  private paras: readonly Span[] | undefined;
+
+  constructor(readonly text: string) {
+    this.folded = fold(text);
+  }
+
+  get paragraphs(): readonly Span[] {
+    return (this.paras ??= splitParagraphs(this.text));
+  }
+}
+
 export function createDoc(text: string): TextDoc {
-  return { text, folded: fold(text), paragraphs: splitParagraphs(text) };
+  return new Doc(text);
 }
 
 /**
@@ -75,28 +89,28 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   let s = from;
   while (s < to && isSpace(text.charCodeAt(s))) s++;
   for (let i = s; i < to; i++) {
-    const c = text[i];
-    if (c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
       pushTrimmed(text, out, s, i);
       s = i + 1;
       continue;
     }
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue; // . ! ? …
     let j = i + 1;
-    while (j < to && /[.!?…"”’»')\]]/.test(text[j])) j++;
+    while (j < to && isCloser(text.charCodeAt(j))) j++;
     if (j >= to) break;
-    if (!/\s/.test(text[j])) continue;
+    if (!isWs(text.charCodeAt(j))) continue;
     let k = j;
-    while (k < to && /\s/.test(text[k]) && text[k] !== '\n') k++;
+    while (k < to && text.charCodeAt(k) !== 10 && isWs(text.charCodeAt(k))) k++;
     if (k >= to) break;
-    const next = text[k];
-    if (!/[A-Z0-9"“«‘'([]/.test(next) && !/\p{Lu}/u.test(next)) continue;
-    if (c === '.') {
+    if (!isSentenceOpener(text.charCodeAt(k))) continue;
+    if (c === 46) {
       let w = i - 1;
-      while (w >= s && /[A-Za-z.]/.test(text[w])) w--;
+      while (w >= s && isAsciiLetterOrDot(text.charCodeAt(w))) w--;
       const word = text.slice(w + 1, i).toLowerCase();
       if (ABBREVIATIONS.has(word)) continue;
-      if (/^[a-z]$/i.test(word) && /[A-Z]/.test(text[i - 1])) continue; // an initial
+      const p = text.charCodeAt(i - 1);
+      if (word.length === 1 && p >= 65 && p <= 90) continue; // an initial
     }
     pushTrimmed(text, out, s, j);
     s = k;
@@ -104,6 +118,29 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   }
   pushTrimmed(text, out, s, to);
   return out;
+}
+
+/** . ! ? … and closing quotes/brackets after a sentence end. */
+function isCloser(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 34 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 39 || c === 41 || c === 93;
+}
+
+/** JavaScript's `\s`. */
+function isWs(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const UPPER_LETTER = /\p{Lu}/u;
+
+/** What may start a sentence: an uppercase letter, a digit, an opening quote or bracket. */
+function isSentenceOpener(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91;
+  return c === 0x201c || c === 0xab || c === 0x2018 || UPPER_LETTER.test(String.fromCharCode(c));
+}
+
+function isAsciiLetterOrDot(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
 }
 
 function pushTrimmed(text: string, out: Span[], s: number, e: number): void {
