@@ -66,7 +66,7 @@ export class ChannelContext {
   // ------------------------------------------------------------ cue words
 
   /** Positions of cue words ("through", "hosted", "together" …) by kind, in text order (filled by the scan). */
-  private readonly cues: number[][] = [[], [], [], []];
+  private readonly cues: number[][] = [[], [], [], [], []];
 
   addCue(kind: number, at: number): void {
     this.cues[kind].push(at);
@@ -185,6 +185,18 @@ export class ChannelContext {
   }
 
   private readonly wordCache = new Map<string, string>();
+  private readonly spanCache = new Map<number, string>();
+
+  /** `stateByWord` of text[start, end), cached by offsets (no substring is cut on a hit). */
+  stateIn(start: number, end: number): string | undefined {
+    const key = start * 64 + Math.min(63, end - start);
+    let id = end - start < 63 ? this.spanCache.get(key) : undefined;
+    if (id === undefined) {
+      id = this.stateByWord(this.text.slice(start, end)) ?? '';
+      if (end - start < 63) this.spanCache.set(key, id);
+    }
+    return id || undefined;
+  }
 }
 
 /** Lowercase, no dots, no leading article, no possessive: "the U.S." → "us", "Russia's" → "russia". */

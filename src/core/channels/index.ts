@@ -9,8 +9,8 @@
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '../types';
 import { ChannelContext } from './context';
-import { scanTriggers, CUE_COMPANY, CUE_GROUP, CUE_VIA, DEFINITE, type TriggerRule } from './lexicon';
-import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, listEnd, type GroupKind } from './phrase';
+import { scanTriggers, CUE_COMPANY, CUE_GROUP, CUE_GROUP_NOUN, CUE_VIA, DEFINITE, WordSet, type TriggerRule } from './lexicon';
+import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, letterRunBack, listEnd, skipBlanksBack, type GroupKind } from './phrase';
 
 export { RULES } from './lexicon';
 
@@ -33,7 +33,22 @@ const NOT_A_CHANNEL_BETWEEN =
 const VIA_RE =
   /(?<![a-z])(?:through|via|with\s+the\s+help\s+of|with\s+the\s+mediation\s+of|mediated\s+by|brokered\s+by|facilitated\s+by|passed\s+on\s+by|conveyed\s+by|relayed\s+by|thanks\s+to\s+the\s+mediation\s+of|hosted\s+by|at\s+the\s+invitation\s+of)\s+/g;
 const COMPANY_RE = /(?<![a-z])(?:in\s+the\s+company\s+of|together\s+with|along\s+with|accompanied\s+by|joined\s+by)\s+/g;
-const AUTHOR_VERB_RE = /(?:^|\s)(?:has|have|had|was|were|is|are|also|then|again|just|recently|publicly|repeatedly|once\s+again)?\s*(?:issued|made|makes|make|making|sent|sends|send|sending|delivered|wrote|writes|posted|posts|published|publishes|gave|gives|voiced|addressed|tweeted|dispatched|handed|passed)\s*$/;
+/** Verbs that make their subject the author of the statement, letter or post after them ("X issued warnings"). */
+const AUTHOR_VERBS = new WordSet(
+  'issued made makes make making sent sends send sending delivered wrote writes posted posts published publishes gave gives voiced addressed tweeted dispatched handed passed'.split(' '),
+);
+
+/** An author verb right before `pos` (blanks between), standing as a word of its own after `floor`. */
+function authorVerbBefore(f: string, pos: number, floor: number): boolean {
+  const p = skipBlanksBack(f, pos, floor);
+  const w = letterRunBack(f, p, floor);
+  if (w === p || !AUTHOR_VERBS.has(f, w, p)) return false;
+  return w === floor || isWsCode(f.charCodeAt(w - 1));
+}
+
+const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
+/** `[A-Za-z.]` */
+const isWordOrDot = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46;
 
 /** Finds channel mentions in a document. Keeps the signature the pipeline calls (`analyze.ts`). */
 export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: readonly Quote[]): Channel[] {
@@ -59,7 +74,7 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
       }
     }
   }
-  events.sort((x, y) => x.start - y.start);
+  events.sort((x, y) => x.start - y.start); // two sorted runs (triggers, then pairs): a merge for the sort
 
   for (const ev of events) {
     if (ev.pair) finder.addPair(ev.pair[0], ev.pair[1], ev.bare === true);
@@ -116,6 +131,28 @@ function pairGap(f: string, from: number, to: number): 0 | 1 | 2 {
   while (b > a && isWsCode(f.charCodeAt(b - 1))) b--;
   return a > from && b < to && b - a === 3 && f.startsWith('and', a) ? 2 : 0;
 }
+
+const LEVEL_RE = /\s+(?:at|on)\s+(?:the|a)\s+(?:[a-z-]+\s+)?level\b|\s+at\s+the\s+level\s+of\b/y;
+const EXCHANGE_OF_RE = /\s+(?:of|rates?)\b/y;
+const PLACE_RE = /\s+(?:in|at)\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/y;
+const COMPLEMENT_RE = /\s+(between|with|of|like|such\s+as|among)\s+/y;
+const TOPIC_RE = /\s+(?:on|about|over|regarding|concerning|in)\s+/y;
+const FROM_RE = /\s+from\s+/y;
+const TARGET_RE = /\s+(?:to|at|against|toward|towards|addressed\s+to|directed\s+at|aimed\s+at|for)\s+/y;
+
+/** A sticky regex tried at `pos` of `s` (instead of a `^` regex on a slice). */
+function stickyExec(re: RegExp, s: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(s);
+}
+
+function stickyTest(re: RegExp, s: string, pos: number): boolean {
+  re.lastIndex = pos;
+  return re.test(s);
+}
+
+/** Prepositions that make the actor after them a topic or place, not a party. */
+const TOPIC_WORDS = new WordSet(['on', 'about', 'over', 'regarding', 'concerning', 'like', 'in', 'into', 'across', 'at', 'against', 'including']);
 
 /** `[a-zA-Z-]` */
 function isLetterOrHyphen(c: number): boolean {
@@ -186,7 +223,7 @@ class Finder {
     const f = ctx.folded;
     const word = f.slice(s, e);
     // "prisoner exchanges", "exchange of fire", "exchange rate": not channels
-    if (rule.name === 'meeting' && /^exchange/.test(word) && /^\s+(?:of|rates?)\b/.test(f.slice(e, e + 8))) return;
+    if (rule.name === 'meeting' && /^exchange/.test(word) && stickyTest(EXCHANGE_OF_RE, f, e)) return;
     let left = leftPhrase(ctx, s, sentence.start);
     let type: ChannelType = rule.type;
     let strong = rule.strength === 'strong';
@@ -229,8 +266,7 @@ class Finder {
 
     const dialogueLike = rule.name === 'dialogue' || rule.name === 'track';
     // qualifiers that change the type
-    const levelRe = /^\s+(?:at|on)\s+(?:the|a)\s+(?:[a-z-]+\s+)?level\b|^\s+at\s+the\s+level\s+of\b/;
-    const levelAfter = levelRe.test(f.slice(comp.placeEnd, comp.placeEnd + 60)) || (comp.kind === 'with' && comp.ids.length > 0 && levelRe.test(f.slice(comp.end, comp.end + 60)));
+    const levelAfter = stickyTest(LEVEL_RE, f, comp.placeEnd) || (comp.kind === 'with' && comp.ids.length > 0 && stickyTest(LEVEL_RE, f, comp.end));
     if (dialogueLike && (levelAfter || left.level)) {
       type = 'track';
       strong = true;
@@ -351,7 +387,7 @@ class Finder {
       authors.push(persons.length ? persons[0] : comp.ids[0]);
     }
     // "a letter from A to B"
-    const fromM = /^\s+from\s+/.exec(f.slice(e, e + 8));
+    const fromM = stickyExec(FROM_RE, f, e);
     let afterAuthor = e;
     if (!authors.length && fromM) {
       const from = e + fromM[0].length;
@@ -365,14 +401,13 @@ class Finder {
     const verbish = /^(?:tweeted|retweeted|posted)$/.test(f.slice(s, e));
     if (!authors.length) {
       // "Beijing has issued warnings", "Trump tweeted", "X sent a letter"
-      const pre = f.slice(Math.max(sentence.start, left.start - 40), left.start);
-      if (verbish || AUTHOR_VERB_RE.test(pre)) {
+      if (verbish || authorVerbBefore(f, left.start, Math.max(sentence.start, left.start - 40))) {
         const subj = this.subjectChain(left.start, sentence, 40);
         authors.push(...subj);
       }
     }
     const targets: string[] = [];
-    const toM = /^\s+(?:to|at|against|toward|towards|addressed\s+to|directed\s+at|aimed\s+at|for)\s+/.exec(f.slice(afterAuthor, afterAuthor + 24));
+    const toM = stickyExec(TARGET_RE, f, afterAuthor);
     if (toM) {
       const from = afterAuthor + toM[0].length;
       const first = ctx.mentions[ctx.firstMentionFrom(from)];
@@ -506,8 +541,9 @@ class Finder {
     const f = ctx.folded;
     const out: Complement = { kind: null, ids: [], end: e, named: false, start: e, placeEnd: e };
     let pos = e;
-    const place = /^\s+(?:in|at)\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/.exec(f.slice(pos, pos + 40));
-    if (place && /^[A-Z]/.test(ctx.text.slice(pos + place[0].length - place[1].length))) {
+    const place = stickyExec(PLACE_RE, f, pos);
+    const placeAt = place ? pos + place[0].length - place[1].length : 0;
+    if (place && ctx.text.charCodeAt(placeAt) >= 65 && ctx.text.charCodeAt(placeAt) <= 90) {
       // a capitalised place; keep only capitalised words
       const words = ctx.text.slice(pos + place[0].length - place[1].length, pos + place[0].length).split(/\s+/);
       let len = place[0].length - place[1].length;
@@ -520,7 +556,7 @@ class Finder {
       out.placeEnd = pos + len;
       pos = out.placeEnd;
     }
-    const m = /^\s+(between|with|of|like|such\s+as|among)\s+/.exec(f.slice(pos, pos + 16));
+    const m = stickyExec(COMPLEMENT_RE, f, pos);
     if (!m) return out;
     const kind = m[1] === 'between' || m[1] === 'among' ? 'between' : m[1] === 'with' ? 'with' : m[1] === 'of' ? 'of' : 'like';
     const from = pos + m[0].length;
@@ -534,7 +570,7 @@ class Finder {
       out.kind = group.length ? 'of' : null;
     }
     out.ids = uniq([...ids, ...group]);
-    const gm = GROUP_RE.exec(f.slice(from, to));
+    const gm = ctx.hasCue(CUE_GROUP_NOUN, from, to) ? GROUP_RE.exec(f.slice(from, to)) : null;
     if (gm) out.named = true;
     else if (kind === 'between' && to > from + 3 && !/^(?:us|them|our|your|you|me|each\s+other)\b/.test(f.slice(from, to))) out.named = true;
     let end = ms.length ? ms[ms.length - 1].end : e;
@@ -549,7 +585,7 @@ class Finder {
   private topicIds(e: number, comp: Complement, sentence: Span): string[] {
     const ids = comp.placeEnd > e ? this.idsIn(e, comp.placeEnd) : [];
     const from = comp.placeEnd;
-    const m = /^\s+(?:on|about|over|regarding|concerning|in)\s+/.exec(this.ctx.folded.slice(from, from + 16));
+    const m = stickyExec(TOPIC_RE, this.ctx.folded, from);
     if (m) ids.push(...this.idsIn(from + m[0].length, listEnd(this.ctx, from + m[0].length, sentence.end)));
     return ids;
   }
@@ -560,13 +596,23 @@ class Finder {
     const ids: string[] = [];
     const ms = ctx.mentionsIn(from, to);
     for (const m of ms) if (!ids.includes(m.actorId) && !this.isTitlePart(m.start, m.end, to)) ids.push(m.actorId);
-    const re = /[A-Z][A-Za-z.]*(?:[-–—][A-Z][A-Za-z.]*)*/g;
-    const seg = ctx.text.slice(from, to);
-    for (let t = re.exec(seg); t; t = re.exec(seg)) {
-      const at = from + t.index;
-      if (ctx.mentionAt(at) || this.isTitlePart(at, at + t[0].length, to)) continue;
-      for (const id of compoundIds(ctx, { start: at, end: at + t[0].length })) if (!ids.includes(id)) ids.push(id);
-      const id = ctx.stateByWord(t[0]);
+    // capitalised words not covered by a mention ("Russian", "U.S.-Russian"): /[A-Z][A-Za-z.]*(?:[-–—][A-Z][A-Za-z.]*)*/
+    const t = ctx.text;
+    for (let i = from; i < to; i++) {
+      if (!isUpperAscii(t.charCodeAt(i))) continue;
+      const at = i;
+      i++;
+      for (;;) {
+        while (i < to && isWordOrDot(t.charCodeAt(i))) i++;
+        const d = i < to ? t.charCodeAt(i) : 0;
+        if ((d === 45 || d === 0x2013 || d === 0x2014) && i + 1 < to && isUpperAscii(t.charCodeAt(i + 1))) i += 2;
+        else break;
+      }
+      const end = i;
+      i--;
+      if (ctx.mentionAt(at) || this.isTitlePart(at, end, to)) continue;
+      for (const id of compoundIds(ctx, { start: at, end })) if (!ids.includes(id)) ids.push(id);
+      const id = ctx.stateIn(at, end);
       if (id && !ids.includes(id)) ids.push(id);
     }
     return ids;
@@ -592,6 +638,7 @@ class Finder {
 
   /** "the two presidents", "both sides", "the two countries" starting at `from`, resolved to actor ids. */
   private groupAt(from: number, before: number): string[] {
+    if (!this.ctx.hasCue(CUE_GROUP_NOUN, from, from + 60)) return [];
     const m = GROUP_RE.exec(this.ctx.folded.slice(from, from + 60));
     if (!m) return [];
     return this.resolveGroup(groupKind(m[1].replace(/\s+/g, ' ')), before);
@@ -719,6 +766,7 @@ class Finder {
   private viaIn(from: number, sentence: Span): string[] {
     const to = sentence.end;
     const out: string[] = [];
+    if (!this.ctx.hasCue(CUE_VIA, sentence.start, sentence.end)) return out;
     for (const h of this.viaHits(sentence)) {
       if (h.at < from || h.at > Math.min(to, from + 200)) continue;
       for (const id of h.ids) if (!out.includes(id)) out.push(id);
@@ -730,6 +778,7 @@ class Finder {
   private companyIn(from: number, sentence: Span): string[] {
     const ctx = this.ctx;
     const to = sentence.end;
+    if (!ctx.hasCue(CUE_COMPANY, sentence.start, sentence.end)) return [];
     let hits = this.companyCache.get(sentence.start);
     if (!hits) {
       hits = [];
@@ -768,9 +817,23 @@ class Finder {
     const ctx = this.ctx;
     let cur = m;
     for (let hops = 0; hops < 6; hops++) {
-      const before = ctx.folded.slice(Math.max(sentence.start, cur.start - 30), cur.start).replace(/(?:the\s+)$/, '');
-      if (/(?<![a-z])(?:on|about|over|regarding|concerning|like|in|into|across|at|against|including|such\s+as)\s+$/.test(before)) return true;
-      if (!/(?:,|\band)\s+$/.test(before)) return false;
+      const floor = Math.max(sentence.start, cur.start - 30);
+      let p = skipBlanksBack(ctx.folded, cur.start, floor);
+      if (p === cur.start) return false;
+      // "on the …": a trailing "the" does not count
+      if (p - 3 >= floor && ctx.folded.startsWith('the', p - 3)) {
+        const q = skipBlanksBack(ctx.folded, p - 3, floor);
+        if (q < p - 3 || p - 3 === floor) p = q;
+      }
+      const w = letterRunBack(ctx.folded, p, floor);
+      if (w < p && TOPIC_WORDS.has(ctx.folded, w, p)) return true;
+      if (w < p && ctx.folded.startsWith('as', w) && p - w === 2) {
+        const q = skipBlanksBack(ctx.folded, w, floor);
+        const w2 = letterRunBack(ctx.folded, q, floor);
+        if (q < w && q - w2 === 4 && ctx.folded.startsWith('such', w2)) return true;
+      }
+      const commaOrAnd = (p > floor && ctx.folded.charCodeAt(p - 1) === 44) || (p - w === 3 && ctx.folded.startsWith('and', w));
+      if (!commaOrAnd) return false;
       const i = ctx.firstMentionFrom(cur.start);
       const prev = i > 0 ? ctx.mentions[i - 1] : undefined;
       if (!prev || prev.start < sentence.start || cur.start - prev.end > 8) return false;

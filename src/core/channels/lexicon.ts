@@ -186,11 +186,16 @@ export const CUE_VIA = 1;
 export const CUE_COMPANY = 2;
 /** "the two presidents", "both sides". */
 export const CUE_GROUP = 3;
+/** The nouns of group phrases ("presidents", "sides", "countries"). */
+export const CUE_GROUP_NOUN = 4;
 const CUE_WORDS: Array<[string, number]> = [
   ...'through via help mediation mediated brokered facilitated passed conveyed relayed hosted invitation'.split(' ').map((w): [string, number] => [w, CUE_VIA]),
   ...'company together along accompanied joined'.split(' ').map((w): [string, number] => [w, CUE_COMPANY]),
   ['two', CUE_GROUP],
   ['both', CUE_GROUP],
+  ...'presidents leaders heads ministers diplomats sides parties countries states nations powers superpowers governments capitals delegations negotiators'
+    .split(' ')
+    .map((w): [string, number] => [w, CUE_GROUP_NOUN]),
 ];
 
 const HASH_BITS = 11;
@@ -212,6 +217,7 @@ for (const [word, idx] of BY_FIRST) {
 }
 for (const [word, cue] of CUE_WORDS) {
   const k = KEYWORDS.find((kw) => kw.word === word);
+  if (k && k.cue) throw new Error(`cue word in two classes: ${word}`);
   if (k) k.cue = cue;
   else addKeyword({ word, sub: null, next: null, cue });
 }

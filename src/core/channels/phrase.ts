@@ -252,3 +252,16 @@ export function groupKind(word: string): GroupKind {
 /** Finds group nouns ("both sides", "the two countries") anywhere in [from, to). */
 export const GROUP_ANYWHERE_RE =
   /(?<![a-z])(?:(?:the\s+)?two|both(?:\s+the)?)\s+(?:great\s+|nuclear\s+)?(presidents|leaders|heads\s+of\s+state|foreign\s+ministers|ministers|sides|parties|countries|states|nations|powers|superpowers|governments|capitals|delegations)(?![a-z])/g;
+
+/** The position before the blanks (`\s`) that end at `pos`, not below `floor`. */
+export function skipBlanksBack(f: string, pos: number, floor: number): number {
+  while (pos > floor && isBlankCode(f.charCodeAt(pos - 1))) pos--;
+  return pos;
+}
+
+/** Start of the run of letters a-z that ends at `pos`, not below `floor`; `pos` when there is none. */
+export function letterRunBack(f: string, pos: number, floor: number): number {
+  let w = pos;
+  while (w > floor && f.charCodeAt(w - 1) >= 97 && f.charCodeAt(w - 1) <= 122) w--;
+  return w;
+}
