@@ -2,18 +2,21 @@
 // The project's tests in a real VS Code, offline: installs the host (Node 24 + code-server + Chromium) if needed,
 // builds the extension and the integration suite, starts code-server on 127.0.0.1, then
 //   1. runs the integration suite (test/vscode/suite) inside the real extension host, and
-//   2. drives the workbench in Chromium for the UI checks (test/vscode/ui/*.ui.mjs), saving a screenshot per check
-//      under test-output/ui/.
+//   2. drives the workbench in Chromium for the UI checks (test/vscode/ui/*.ui.mjs), saving a screenshot per check,
+//   3. packages the extension with vsce (test/vscode/package/vsix.mjs), checks the .vsix's size and contents,
+//      installs it into a fresh code-server and checks that the installed extension highlights an article.
+// Each run writes to its own test-output/<timestamp>/ (test-output/latest points at the newest run).
 // Prints `N passed, N failed` last and exits non-zero on any failure.
 //
-// usage: node test/vscode/run.mjs [--no-install] [--no-build] [--integration-only | --ui-only] [--grep REGEX]
-//                                 [--screenshots-for-readme]
+// usage: node test/vscode/run.mjs [--no-install] [--no-build] [--integration-only | --ui-only | --package-only]
+//                                 [--no-package] [--grep REGEX] [--screenshots-for-readme]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installHost } from '../../scripts/vscode-host/install.mjs';
-import { copyWorkspace, newDataDir, openWorkbench, repoRoot, startCodeServer } from './harness/index.mjs';
+import { copyWorkspace, installExtension, newDataDir, openWorkbench, repoRoot, startCodeServer } from './harness/index.mjs';
+import { MAX_VSIX_BYTES, contentProblems, packageVsix, vsceWarnings, zipEntries } from './package/vsix.mjs';
 import { Workbench } from './ui/workbench.mjs';
 
 const argv = process.argv.slice(2);
@@ -23,13 +26,60 @@ const option = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const grep = option('--grep') ? new RegExp(option('--grep'), 'i') : undefined;
-const runIntegration = !flag('--ui-only');
-const runUi = !flag('--integration-only');
+const only = ['--integration-only', '--ui-only', '--package-only'].filter(flag);
+if (only.length > 1) throw new Error(`choose one of ${only.join(', ')}`);
+const runIntegration = !only.length || flag('--integration-only');
+const runUi = !only.length || flag('--ui-only');
+// With --grep, the package phase runs only when the pattern matches its checks' names ("package: …").
+const runPackage = (!only.length || flag('--package-only')) && !flag('--no-package') && (!grep || grep.test('package: vsix'));
 const INTEGRATION_TIMEOUT_MS = Number(process.env.NEWS_ANNOTATOR_INTEGRATION_TIMEOUT_MS ?? 10 * 60_000);
 
-const outputDir = path.join(repoRoot, 'test-output');
+const outputRoot = path.join(repoRoot, 'test-output');
+const outputDir = newOutputDir();
 const screenshotDir = path.join(outputDir, 'ui');
 const t0 = Date.now();
+const timings = []; // [phase, ms]
+async function timed(phase, fn) {
+  const started = Date.now();
+  try {
+    return await fn();
+  } finally {
+    timings.push([phase, Date.now() - started]);
+  }
+}
+
+/**
+ * This run's own output folder, test-output/<timestamp>/ (concurrent runs never share one), and
+ * test-output/latest → it. The newest KEEP_RUNS folders are kept.
+ */
+function newOutputDir(KEEP_RUNS = 8) {
+  fs.mkdirSync(outputRoot, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+  let dir;
+  for (let n = 1; ; n++) {
+    dir = path.join(outputRoot, n === 1 ? stamp : `${stamp}-${n}`);
+    try {
+      fs.mkdirSync(dir); // fails if another run took the name this second
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+  }
+  const latest = path.join(outputRoot, 'latest');
+  const tmp = `${latest}.${process.pid}`;
+  try {
+    fs.rmSync(tmp, { force: true });
+    fs.symlinkSync(path.basename(dir), tmp);
+    fs.renameSync(tmp, latest); // atomic replace
+  } catch {
+    fs.rmSync(tmp, { force: true });
+  }
+  const runs = fs.readdirSync(outputRoot).filter((n) => /^\d{8}T\d{6}(-\d+)?$/.test(n)).sort();
+  for (const old of runs.slice(0, Math.max(0, runs.length - KEEP_RUNS))) {
+    if (path.join(outputRoot, old) !== dir) fs.rmSync(path.join(outputRoot, old), { recursive: true, force: true });
+  }
+  return dir;
+}
 const secs = (since = t0) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 const say = (m) => console.log(`[vscode-test] ${m}`);
 
@@ -155,38 +205,115 @@ async function uiChecks(server) {
   }
 }
 
+async function packageChecks() {
+  const started = Date.now();
+  const dir = path.join(outputDir, 'package');
+  say('packaging the extension (vsce package --no-dependencies)…');
+  let vsix;
+  try {
+    vsix = packageVsix(dir);
+    const warnings = vsceWarnings(vsix.output);
+    if (warnings.length) throw new Error(`vsce packaged with warnings: ${warnings.join(' | ')}`);
+    record('package: vsce package accepts the manifest', true, undefined, vsix.ms);
+  } catch (e) {
+    record('package: vsce package accepts the manifest', false, e?.stack ?? String(e));
+    if (!vsix) return;
+  }
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  say(`${path.relative(repoRoot, vsix.file)}: ${kb(vsix.size)}`);
+  record(`package: the .vsix is under 2 MB (${kb(vsix.size)})`, vsix.size < MAX_VSIX_BYTES,
+    vsix.size < MAX_VSIX_BYTES ? undefined : `${vsix.size} bytes ≥ ${MAX_VSIX_BYTES}`);
+  try {
+    const entries = zipEntries(vsix.file);
+    fs.writeFileSync(path.join(dir, 'contents.txt'), `${entries.join('\n')}\n`);
+    const problems = contentProblems(entries);
+    record(`package: the .vsix holds what the extension needs and nothing else (${entries.length} entries)`, !problems.length,
+      problems.length ? `${problems.join('; ')} (listing: ${path.relative(repoRoot, path.join(dir, 'contents.txt'))})` : undefined);
+  } catch (e) {
+    record('package: the .vsix holds what the extension needs and nothing else', false, e?.stack ?? String(e));
+  }
+
+  // The installed extension, as a user gets it: a fresh code-server, `--install-extension`, no development path.
+  const t = Date.now();
+  const name = 'package: the installed .vsix highlights an article (no extensionDevelopmentPath)';
+  let server;
+  let wb;
+  try {
+    const dataDir = newDataDir('vsix');
+    const out = installExtension(vsix.file, dataDir);
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const id = `${manifest.publisher}.${manifest.name}`;
+    const installed = fs.readdirSync(path.join(dataDir, 'extensions')).find((n) => n.toLowerCase().startsWith(`${id.toLowerCase()}-`));
+    if (!installed) throw new Error(`${id} is not in the extensions folder after --install-extension:\n${out}`);
+    server = await startCodeServer({ dataDir, settings: { 'editor.wordWrap': 'on' } });
+    const workspace = copyWorkspace(path.join(dataDir, 'vsix'));
+    wb = await openWorkbench(server, { label: 'vsix', folder: workspace });
+    const ui = new Workbench(wb.page, { workspace, server, screenshotDir: dir });
+    await ui.ready();
+    await ui.openFile('kremlin-call.txt');
+    await ui.waitForDecoration('Sergey Lavrov');
+    await ui.waitForDecoration('Marco Rubio');
+    await ui.screenshot('installed-vsix');
+    record(`${name} [${installed}]`, true, undefined, Date.now() - t);
+  } catch (e) {
+    if (wb) await wb.page.screenshot({ path: path.join(dir, 'installed-vsix-failure.png') }).catch(() => {});
+    record(name, false, e?.stack ?? String(e), Date.now() - t);
+  } finally {
+    await wb?.close();
+    await server?.stop();
+  }
+  say(`package checks finished in ${secs(started)}; .vsix, listing and screenshot in ${path.relative(repoRoot, dir)}/`);
+}
+
 function slug(s) {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
 
 async function main() {
-  fs.mkdirSync(outputDir, { recursive: true });
-  if (!flag('--no-install')) await installHost({ quiet: false });
+  say(`output in ${path.relative(repoRoot, outputDir)}/ (also test-output/latest)`);
+  if (!flag('--no-install')) await timed('install', () => installHost({ quiet: false }));
   if (!flag('--no-build')) {
-    runNode(path.join(repoRoot, 'scripts/build.mjs'));
-    runNode(path.join(repoRoot, 'scripts/build-tests.mjs'));
+    await timed('build', () => {
+      runNode(path.join(repoRoot, 'scripts/build.mjs'));
+      if (runIntegration) runNode(path.join(repoRoot, 'scripts/build-tests.mjs'));
+    });
   }
   if (!fs.existsSync(path.join(repoRoot, 'dist/extension.js'))) throw new Error('dist/extension.js was not built');
 
-  const server = await startCodeServer({ dataDir: newDataDir('test'), settings: { 'editor.wordWrap': 'on' } });
-  say(`code-server on ${server.origin} (data ${path.relative(repoRoot, server.dataDir)}) after ${secs()}`);
-  try {
-    if (runIntegration) {
-      try {
-        await integrationSuite(server);
-      } catch (e) {
-        record('integration suite', false, e?.stack ?? String(e));
+  if (runIntegration || runUi) {
+    const server = await startCodeServer({ dataDir: newDataDir('test'), settings: { 'editor.wordWrap': 'on' } });
+    say(`code-server on ${server.origin} (data ${path.relative(repoRoot, server.dataDir)}) after ${secs()}`);
+    try {
+      if (runIntegration) {
+        await timed('integration', async () => {
+          try {
+            await integrationSuite(server);
+          } catch (e) {
+            record('integration suite', false, e?.stack ?? String(e));
+          }
+        });
       }
-    }
-    if (runUi) {
-      try {
-        await uiChecks(server);
-      } catch (e) {
-        record('UI checks', false, e?.stack ?? String(e));
+      if (runUi) {
+        await timed('ui', async () => {
+          try {
+            await uiChecks(server);
+          } catch (e) {
+            record('UI checks', false, e?.stack ?? String(e));
+          }
+        });
       }
+    } finally {
+      await server.stop();
     }
-  } finally {
-    await server.stop();
+  }
+  if (runPackage) {
+    await timed('package', async () => {
+      try {
+        await packageChecks();
+      } catch (e) {
+        record('package checks', false, e?.stack ?? String(e));
+      }
+    });
   }
 }
 
@@ -202,7 +329,7 @@ if (failed.length) {
   console.log('\nFailures:');
   for (const f of failed) console.log(`  ✗ ${f.name}\n${String(f.error).split('\n').slice(0, 6).map((l) => `      ${l}`).join('\n')}`);
 }
-say(`total ${secs()}`);
+say(`total ${secs()}${timings.length ? ` (${timings.map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s`).join(', ')})` : ''}; output in ${path.relative(repoRoot, outputDir)}/`);
 const passed = results.length - failed.length;
 console.log(`${passed} passed, ${failed.length + (crashed ? 1 : 0)} failed`);
 process.exit(failed.length || crashed ? 1 : 0);

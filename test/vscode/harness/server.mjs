@@ -1,7 +1,7 @@
 // Starts a real VS Code server (code-server on Node 24, installed by scripts/vscode-host/install.mjs) for one run:
 // a fresh data folder (HOME and XDG_* point into it, so nothing leaks between runs or into the user's home),
 // its own process group (so stopping it stops every process it spawned, and nothing else), 127.0.0.1 on a free port.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -85,6 +85,38 @@ function installExitHook() {
   }
 }
 
+/** code-server's environment: HOME and XDG_* inside the run's data folder. */
+function serverEnv(dataDir) {
+  const env = cleanEnv({
+    HOME: dataDir,
+    XDG_CONFIG_HOME: path.join(dataDir, 'config'),
+    XDG_DATA_HOME: path.join(dataDir, 'share'),
+    XDG_CACHE_HOME: path.join(dataDir, 'cache'),
+    XDG_STATE_HOME: path.join(dataDir, 'state'),
+  });
+  // Our own tools on PATH (Node 20's npx etc.) must not matter to code-server; it runs on Node 24.
+  delete env.NODE_OPTIONS;
+  delete env.VSCODE_IPC_HOOK_CLI;
+  return env;
+}
+
+/**
+ * Installs a .vsix into the extensions folder a server started with the same `dataDir` uses
+ * (`code-server --install-extension`, as a user would); returns the CLI's output. Throws when it fails.
+ */
+export function installExtension(vsix, dataDir, { timeoutMs = 180_000 } = {}) {
+  const r = spawnSync(
+    hostPaths.node,
+    [hostPaths.codeServerEntry, '--install-extension', path.resolve(vsix), '--extensions-dir', path.join(dataDir, 'extensions'),
+      '--user-data-dir', path.join(dataDir, 'user-data')],
+    { env: serverEnv(dataDir), cwd: dataDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs },
+  );
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+  fs.writeFileSync(path.join(dataDir, 'install-extension.log'), `${output}\n`);
+  if (r.error || r.status !== 0) throw new Error(`code-server --install-extension ${path.basename(vsix)} failed (${r.error?.message ?? r.status ?? r.signal}):\n${output.slice(-2000)}`);
+  return output;
+}
+
 /**
  * @param {{ dataDir?: string, settings?: object, port?: number, readyTimeoutMs?: number }} [opts]
  * @returns {Promise<{ port: number, origin: string, dataDir: string, logFile: string, pid: number,
@@ -104,16 +136,7 @@ export async function startCodeServer(opts = {}) {
   const port = opts.port ?? (await freePort());
   const logFile = path.join(dataDir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
-  const env = cleanEnv({
-    HOME: dataDir,
-    XDG_CONFIG_HOME: path.join(dataDir, 'config'),
-    XDG_DATA_HOME: path.join(dataDir, 'share'),
-    XDG_CACHE_HOME: path.join(dataDir, 'cache'),
-    XDG_STATE_HOME: path.join(dataDir, 'state'),
-  });
-  // Our own tools on PATH (Node 20's npx etc.) must not matter to code-server; it runs on Node 24.
-  delete env.NODE_OPTIONS;
-  delete env.VSCODE_IPC_HOOK_CLI;
+  const env = serverEnv(dataDir);
   const args = [
     hostPaths.codeServerEntry,
     '--auth', 'none',

@@ -91,11 +91,14 @@ export class Workbench {
     this.shots = new Map();
   }
 
-  /** Saves a screenshot of the window now (besides the one the runner takes after each check). */
-  async screenshot(name) {
+  /**
+   * Saves a screenshot of the window now (besides the one the runner takes after each check); `clip` (viewport
+   * pixels) keeps only part of it.
+   */
+  async screenshot(name, { clip } = {}) {
     if (!this.screenshotDir) return undefined;
     const file = path.join(this.screenshotDir, `${name}.png`);
-    await this.page.screenshot({ path: file, animations: 'disabled' });
+    await this.page.screenshot({ path: file, animations: 'disabled', ...(clip ? { clip } : {}) });
     this.shots.set(name, file);
     return file;
   }
@@ -148,6 +151,57 @@ export class Workbench {
       throw new Error(`no decoration on ${JSON.stringify(text)} within ${timeout} ms; decorated texts: ${JSON.stringify(seen.slice(0, 40))}`, { cause: e });
     }
     return (await this.decorations()).filter(test);
+  }
+
+  /** Waits until the active editor shows no decoration of ours at all (highlights off). */
+  async waitForNoDecorations(timeout = 30_000) {
+    try {
+      await this.page.waitForFunction(`(${readDecorationsInPage})(${JSON.stringify(EDITOR)}).length === 0`, undefined, { timeout, polling: 200 });
+    } catch (e) {
+      const seen = [...new Set((await this.decorations()).map((d) => d.text.trim()))].filter(Boolean);
+      throw new Error(`decorations still shown after ${timeout} ms on: ${JSON.stringify(seen.slice(0, 20))}`, { cause: e });
+    }
+  }
+
+  /**
+   * Waits until `predicate(decorations, arg)` holds for the active editor's decorations; the predicate runs in the
+   * page (it must not use variables from outside but `arg`). Returns the decorations.
+   */
+  async waitForDecorations(predicate, arg, what, timeout = 30_000) {
+    try {
+      await this.page.waitForFunction(
+        `(${predicate})((${readDecorationsInPage})(${JSON.stringify(EDITOR)}), ${JSON.stringify(arg ?? null)})`,
+        undefined,
+        { timeout, polling: 200 },
+      );
+    } catch (e) {
+      const ds = await this.decorations();
+      throw new Error(`${what}: not seen within ${timeout} ms (decorations: ${JSON.stringify(ds.slice(0, 12))})`, { cause: e });
+    }
+    return this.decorations();
+  }
+
+  /** The side bar's title (the open container: "EXPLORER", "NEWS ANNOTATOR", …), waiting for it to contain `title`. */
+  async waitForSidebarTitle(title, timeout = 20_000) {
+    const label = this.page.locator('.sidebar .composite.title .title-label', { hasText: new RegExp(title, 'i') }).first();
+    try {
+      await label.waitFor({ timeout });
+    } catch (e) {
+      const shown = await this.page.locator('.sidebar .composite.title .title-label').allInnerTexts().catch(() => []);
+      throw new Error(`the side bar does not show "${title}" (shows: ${JSON.stringify(shown)})`, { cause: e });
+    }
+  }
+
+  /** The status bar item whose text matches `re` (waits for it). */
+  async statusBarItem(re, timeout = 20_000) {
+    const item = this.page.locator('.part.statusbar .statusbar-item', { hasText: re }).first();
+    try {
+      await item.waitFor({ timeout });
+    } catch (e) {
+      const shown = await this.page.locator('.part.statusbar .statusbar-item').allInnerTexts().catch(() => []);
+      throw new Error(`no status bar item matching ${re} (items: ${JSON.stringify(shown.map((s) => s.trim()).filter(Boolean))})`, { cause: e });
+    }
+    return item;
   }
 
   /** Where `text` is shown in the active editor (viewport coordinates), waiting until it is rendered. */
@@ -313,6 +367,21 @@ export class Workbench {
       lastTop = top;
       await row.waitFor({ state: 'visible', timeout: 250 }).catch(() => {});
     }
+  }
+
+  /** Clicks the link labelled exactly `label` in the visible hover (a command link such as "Accept"). */
+  async clickHoverLink(label, timeout = 10_000) {
+    const link = this.page
+      .locator('.monaco-hover:visible a, .monaco-resizable-hover:visible a')
+      .filter({ hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+      .first();
+    await link.waitFor({ state: 'visible', timeout });
+    await link.click();
+  }
+
+  /** Whether a file exists in the workspace now. */
+  async fileExists(relPath) {
+    return fs.existsSync(path.join(this.workspace, relPath));
   }
 
   /** Waits until a file in the workspace exists and `accept(content)` holds; returns its content. */
