@@ -172,19 +172,34 @@ function doCompile(entries: readonly ActorEntry[]): Omit<CompiledRegistry, 'comp
 
   // Derived surnames of persons; first names.
   const firstNames = new Map<string, Set<string>>();
+  const familyForms = new Map<string, string>();
   const surnameOwners = new Map<string, string[]>();
   const allFirstNames = new Set<string>();
   for (const e of byId.values()) {
     if (e.kind !== 'person') continue;
     const fn = new Set<string>();
+    const familyFirst = isFamilyNameFirst(e);
     for (const n of [e.name, ...e.aliases]) {
       const toks = tokensOf(n);
       if (toks.length < 2) continue;
+      if (familyFirst && toks.length <= 3) {
+        // "Xi Jinping", "Wang Yi", "Kim Jong Un": the FIRST token is the short form
+        const ff = fold(toks[0]);
+        if (ff.length >= 2 && /^\p{Lu}/u.test(toks[0]) && !COMMON_WORDS.has(ff)) {
+          const owners = surnameOwners.get(ff) ?? [];
+          if (!owners.includes(e.id)) owners.push(e.id);
+          surnameOwners.set(ff, owners);
+          familyForms.set(`${e.id}|${ff}`, toks[0]);
+        }
+        continue;
+      }
       const first = fold(toks[0]).replace(/[^a-z\p{L}-]/gu, '');
       if (first && /^\p{Lu}/u.test(toks[0]) && !NAME_PARTICLES.has(first)) fn.add(first);
       const last = toks[toks.length - 1];
       const lf = fold(last);
-      if (lf.length < 3 || !/^\p{Lu}/u.test(last) || COMMON_WORDS.has(lf) || NAME_PARTICLES.has(lf) || /\./.test(lf)) continue;
+      // Arabic article surnames ("Khalil al-Hayya" → "al-Hayya")
+      const article = /^(?:al|el|ad|ash|as|at|az|an|ar)-\p{Lu}/u.test(last);
+      if (lf.length < 3 || (!article && !/^\p{Lu}/u.test(last)) || COMMON_WORDS.has(lf) || NAME_PARTICLES.has(lf) || /\./.test(lf)) continue;
       const owners = surnameOwners.get(lf) ?? [];
       if (!owners.includes(e.id)) owners.push(e.id);
       surnameOwners.set(lf, owners);
@@ -200,6 +215,11 @@ function doCompile(entries: readonly ActorEntry[]): Omit<CompiledRegistry, 'comp
     }
     for (const id of ids) {
       const e = byId.get(id) as ActorEntry;
+      const fam = familyForms.get(`${id}|${s}`);
+      if (fam) {
+        addForm(fam, id, 'surname');
+        continue;
+      }
       const last = tokensOf([e.name, ...e.aliases].find((n) => tokensOf(n).length >= 2 && fold(tokensOf(n).slice(-1)[0]) === s) ?? s).slice(-1)[0];
       addForm(last, id, 'surname');
     }
@@ -304,6 +324,14 @@ function leadPrefixes(forms: ReadonlyMap<string, FormOutput[]>): CompiledRegistr
     }
   }
   return { first, pair, prefixes };
+}
+
+/** States whose press writes personal names family name first ("Xi Jinping" → "Xi"). */
+const FAMILY_NAME_FIRST = new Set(['china', 'taiwan', 'north-korea', 'south-korea', 'vietnam', 'hong-kong', 'singapore']);
+
+/** A person whose name is written family name first: affiliated (directly or via an organisation) with such a state. */
+function isFamilyNameFirst(e: ActorEntry): boolean {
+  return !!e.affiliation && FAMILY_NAME_FIRST.has(e.affiliation);
 }
 
 function rank(k: FormKind): number {
