@@ -4,7 +4,7 @@
  * Every look-around is bounded to the quote's paragraph (and the sentence before it for pronouns).
  */
 import type { TextDoc } from '../text';
-import { isUpperCode } from '../text';
+import { isUpperCode, paragraphAt } from '../text';
 import type { ActorFindings, ActorKind, Mention, Span, SpeakerRef, TextSpan } from '../types';
 import { ADVERBIAL_OPENERS, ORG_WORDS, PRONOUNS, scanCues, TITLE_WORDS, type CueForm } from './cues';
 
@@ -56,7 +56,7 @@ const GAP_NOUN = /^'s\s+(?:[a-z-]+\s+){0,2}$/;
 const AMBIGUOUS_OK = /^\s*(?:that\b|:|,|it\b|this\b|them\b)/;
 /** Cue right next to the quote: "said:", "said that", "told reporters,", "said in a statement:". */
 const ADJACENT = /^(?:\s*(?:that\s*)?[:,]?\s*|(?:\s+[^\s:,;.]+){1,4}\s*[:,]\s*)$/;
-const ING_BEFORE = /(?:^|,|\b(?:and|but|while|before|after|by|when|without|is|was|were|are|been|kept|keeps))\s*$/;
+const ING_BEFORE = /(?:^|[,"'\u201d\u2019\u00bb]|\b(?:and|but|while|before|after|by|when|without|is|was|were|are|been|kept|keeps))\s*$/;
 const PRONOUN_RE = /\b(?:he|she|they|it)\b/g;
 const NAME_RE = /[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von|der|du|la)\s+)?[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*)*/g;
 /** A common-noun subject: "the foreign minister", "a Kremlin spokesman", "critics", "officials". */
@@ -156,7 +156,10 @@ export class Ctx {
     return false;
   }
 
-  constructor(doc: TextDoc, findings: ActorFindings) {
+  constructor(
+    private readonly doc: TextDoc,
+    findings: ActorFindings,
+  ) {
     this.text = doc.text;
     this.folded = doc.folded;
     this.paragraphs = doc.paragraphs;
@@ -164,7 +167,37 @@ export class Ctx {
     this.findings = findings;
   }
 
+  private cuePs = -1;
+  private cuePe = -1;
+  private cueList: CueHit[] = [];
+
+  /** The cues of the paragraph containing `pos` (scanned once per paragraph). */
+  paraCues(pos: number): CueHit[] {
+    if (pos >= this.cuePs && pos < this.cuePe) return this.cueList;
+    const p = paragraphAt(this.doc, pos);
+    if (p < 0) return [];
+    const { start, end } = this.paragraphs[p];
+    this.cuePs = start;
+    this.cuePe = end + 1;
+    // only the author's text: quote interiors hold no cues of this paragraph
+    let qs: Span[] | undefined;
+    for (const x of this.quoteSpans) if (x.p === p) qs = x.spans;
+    if (!qs?.length) this.cueList = scanParaCues(this, start, end);
+    else {
+      const out: CueHit[] = [];
+      let from = start;
+      for (const q of qs) {
+        if (q.start > from) scanParaCues(this, from, q.start, start, out);
+        from = q.end;
+      }
+      if (from < end) scanParaCues(this, from, end, start, out);
+      this.cueList = out;
+    }
+    return this.cueList;
+  }
+
   setQuoteSpans(p: number, spans: Span[]): void {
+    this.cuePs = this.cuePe = -1;
     this.quoteSpans.push({ p, spans });
     if (this.quoteSpans.length > 3) this.quoteSpans.shift();
   }
@@ -400,19 +433,41 @@ export function personName(seq: string): { name: string; offset: number } | null
 
 export interface CueHit extends TextSpan {
   form: CueForm;
+  /** Reads as a cue in running text (an ambiguous "states"/"notes" before that/:/, ; an -ing form after a comma). */
+  ok?: boolean;
 }
 
-/** Cues in folded[a, b), in order (ambiguous noun/verb forms only when followed by that / : / , / it). */
+/** Cues in folded[a, b) of one paragraph, in order (ambiguous noun/verb forms only when followed by that / : / , / it). */
 export function cuesIn(ctx: Ctx, a: number, b: number): CueHit[] {
   const out: CueHit[] = [];
   if (b <= a) return out;
+  const list = ctx.paraCues(a);
+  for (let k = lowerBoundSpan(list, a); k < list.length && list[k].end <= b; k++) if (list[k].ok) out.push(list[k]);
+  return out;
+}
+
+/** First index in `list` (sorted by start) with start >= pos. */
+export function lowerBoundSpan(list: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Every cue form of paragraph [ps, pe), with `ok` set where it reads as a cue in running text. */
+function scanParaCues(ctx: Ctx, ps: number, pe: number, paraStart = ps, out: CueHit[] = []): CueHit[] {
   const f = ctx.folded;
-  for (const [s, e, form] of scanCues(f, a, b)) {
-    if (form.ambiguous && !AMBIGUOUS_OK.test(f.slice(e, e + 8))) continue;
-    if (form.lemma === 'call' && /so-?\s*$/.test(f.slice(Math.max(0, s - 4), s))) continue; // so-called
-    // an -ing form is a cue after a comma/conjunction ("…, noting", "while stating"), not as an adjective ("more promising")
-    if (form.form.endsWith('ing') && s > a && !ING_BEFORE.test(f.slice(Math.max(a, s - 10), s))) continue;
-    out.push({ start: s, end: e, text: ctx.text.slice(s, e), form });
+  for (const [s, e, form] of scanCues(f, ps, pe)) {
+    let ok = true;
+    if (form.ambiguous && !AMBIGUOUS_OK.test(f.slice(e, e + 8))) ok = false;
+    else if (form.lemma === 'call' && /so-?\s*$/.test(f.slice(Math.max(0, s - 4), s))) ok = false; // so-called
+    // an -ing form is a cue after a comma/conjunction/quote ("…, noting", "while stating"), not as an adjective ("more promising")
+    else if (form.form.endsWith('ing') && s > paraStart && !ING_BEFORE.test(f.slice(Math.max(paraStart, s - 10), s))) ok = false;
+    out.push({ start: s, end: e, text: ctx.text.slice(s, e), form, ok });
   }
   return out;
 }
@@ -507,10 +562,11 @@ export function isAdjacent(ctx: Ctx, from: number, to: number): boolean {
   return ADJACENT.test(ctx.folded.slice(from, to));
 }
 
-/** The cue form starting exactly at `pos`, or null. */
-export function cueAtStart(folded: string, pos: number): CueForm | null {
-  const hits = scanCues(folded, pos, Math.min(folded.length, pos + 30));
-  return hits.length && hits[0][0] === pos ? hits[0][2] : null;
+/** The cue form starting exactly at `pos` (ambiguous forms too), or null. */
+export function cueAtStart(ctx: Ctx, pos: number): CueForm | null {
+  const list = ctx.paraCues(pos);
+  const k = lowerBoundSpan(list, pos);
+  return k < list.length && list[k].start === pos ? list[k].form : null;
 }
 
 /** Lowercase words that may sit inside a title before a name ("foreign minister", "chief of staff"). */

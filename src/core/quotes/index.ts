@@ -16,6 +16,7 @@ import {
   cuesIn,
   cueAtStart,
   isAdjacent,
+  lowerBoundSpan,
   resolveCand,
   subjectAfter,
   subjectGap,
@@ -277,6 +278,13 @@ function scare(text: string, q: RawQuote, confidence: number): Quote {
   return { start: q.start, end: q.end, text: text.slice(q.start, q.end), kind: 'scare', speaker: null, cue: null, confidence, mark: q.mark };
 }
 
+/** A colon, then only spaces, in f[from, to). */
+function colonBefore(f: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && f.charCodeAt(i - 1) <= 32) i--;
+  return i > from && f.charCodeAt(i - 1) === 58;
+}
+
 function afterSpaces(text: string, i: number, end: number): number {
   while (i < end && /\s/.test(text[i])) i++;
   return i;
@@ -304,15 +312,19 @@ function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, last: Last
   const a = a0 + (lead ? lead[0].length : 0);
   if (a >= limit) return null;
   const f = ctx.folded;
+  // no cue in reach: nothing to attribute (the common case is decided without reading candidates)
+  const list = ctx.paraCues(a);
+  let k0 = lowerBoundSpan(list, a);
+  if (k0 >= list.length || list[k0].start >= limit) return null;
 
   // "according to X"
   // inverted: "said X", "added the minister, X"
-  const form = cueAtStart(f, a);
+  const form = cueAtStart(ctx, a);
   if (form) {
     if (form.role !== 'noun') {
       const ve = a + (scanEnd(f, a, form.form));
       const cue = span(ctx, a, ve);
-      const cands = ctx.candidates(p, ve, limit);
+      const cands = ctx.candidates(p, ve, Math.min(limit, ve + 120));
       if (form.role === 'according') {
         const c = cands[0];
         if (c && /^\s+(?:the\s+)?$/.test(f.slice(ve, c.start))) return attributed(ctx, p, c, cue, true, 'after', last, 0.9);
@@ -326,7 +338,10 @@ function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, last: Last
     }
   }
   // subject first: "X said", "he added", "X, the minister, told reporters", "Israeli Prime Minister X told"
-  const cands = ctx.candidates(p, a, limit);
+  // the subject stands before the first speech verb
+  while (k0 < list.length && list[k0].start < limit && (list[k0].form.role === 'noun' || list[k0].form.role === 'according' || list[k0].start === a)) k0++;
+  if (k0 >= list.length || list[k0].start >= limit) return null;
+  const cands = ctx.candidates(p, a, list[k0].start);
   const t0 = subjectAfter(ctx, cands, a);
   if (!t0) return null;
   const c0 = t0.c;
@@ -353,6 +368,12 @@ function beforeCue(
   lastInPara: InPara | null,
 ): Attribution | null {
   const f = ctx.folded;
+  // no cue since the previous quote and no colon before the mark: nothing to read
+  const list = ctx.paraCues(q.open);
+  const k1 = lowerBoundSpan(list, prevClose);
+  let any = false;
+  for (let k = k1; k < list.length && list[k].end <= q.open && !any; k++) any = list[k].ok === true;
+  if (!any && !colonBefore(f, Math.max(prevClose, q.open - 3), q.open)) return null;
   const sentStart = ctx.sentenceStart(p, q.open);
   const segStart = Math.max(sentStart, prevClose);
   const cues = cuesIn(ctx, segStart, q.open);
