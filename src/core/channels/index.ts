@@ -878,15 +878,26 @@ class Finder {
       }
       return all;
     };
-    const here = pick(sentence);
-    if (here.length) return here;
-    const prev = this.ctx.previousSentence(s);
-    if (prev) {
-      const p = pick(prev);
-      if (p.length) return p;
+    // without exclusions and group nouns the answer depends on the sentence alone: computed once per sentence
+    const cacheable = exclude.length === 0 && !this.ctx.hasCue(CUE_GROUP, sentence.start, sentence.end);
+    if (cacheable) {
+      const hit = this.fallbackCache.get(sentence.start);
+      if (hit) return hit.slice();
     }
-    return [];
+    let out: string[] = pick(sentence);
+    let stable = cacheable;
+    if (!out.length) {
+      const prev = this.ctx.previousSentence(s);
+      if (prev) {
+        out = pick(prev);
+        if (this.ctx.hasCue(CUE_GROUP, prev.start, prev.end)) stable = false;
+      }
+    }
+    if (stable) this.fallbackCache.set(sentence.start, out.slice());
+    return out;
   }
+
+  private readonly fallbackCache = new Map<number, string[]>();
 }
 
 function explicitPair(ctx: ChannelContext, ids: readonly string[]): boolean {
