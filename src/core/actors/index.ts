@@ -15,10 +15,14 @@
 import type { CompiledRegistry, FormOutput } from '../registry/compile';
 import { scanText, type Hit } from '../matcher/scan';
 import { isWordCodeCached } from '../matcher/trie';
-import type { TextDoc } from '../text';
+import { fold, type TextDoc } from '../text';
 import type { ActorEntry, ActorFindings, ActorKind, KnownActor, MatchKind, Mention } from '../types';
 import {
+  APPOSITION_NOUNS,
+  BACKREF_NOUNS,
+  BLOC_NOUNS,
   COMMON_WORDS,
+  COMPANY_WORDS,
   CONNECTORS,
   FIRST_NAMES,
   HONORIFICS,
@@ -66,6 +70,8 @@ interface Cand {
 }
 
 const MENTION_KINDS = new Set(['name', 'alias', 'generic']);
+/** Adjectives that make an organisation name specific ("European Union"), not generic. */
+const PROPER_ADJ = new Set(['european', 'african', 'asian', 'arab', 'islamic', 'atlantic', 'american', 'international', 'world', 'global', 'united', 'nations', 'western', 'eastern']);
 /** The gap inside an organisation name: " of ", " for the ", … */
 const ORG_GAP = /^ (of|for|and|on|in|to)( the)? $/;
 
@@ -262,6 +268,17 @@ class ActorPass {
         generic: generic || ids.length > 1,
       };
       if (cand.generic) cand.stateHint = this.stateBefore(el.start);
+      if (el.kind === 'org') {
+        const st = this.foreignStateBefore(el, ids);
+        if (st) {
+          // "Russia's Security Council" is not the UN Security Council: another body, unknown to the registry
+          el.used = true;
+          const se = this.reg.entries.get(st);
+          const name = `${se?.demonyms?.[0] ?? se?.name ?? st} ${this.text.slice(el.start, el.end)}`;
+          this.addUnknownSpan(el.start, el.end, name, 'organization', undefined, 0.6);
+          continue;
+        }
+      }
       if (el.kind === 'person') {
         const r = this.roleBefore(el.start);
         if (r) cand.role = r.role;
@@ -271,6 +288,21 @@ class ActorPass {
       if (el.kind === 'state') this.stateCand.set(el, cand);
       else el.used = true;
     }
+  }
+
+  /**
+   * An international organisation's generic-sounding name ("Security Council", "General Assembly") right after a
+   * state's possessive or demonym of a state it does not belong to ("Russia's Security Council"): another body.
+   */
+  private foreignStateBefore(el: El, ids: readonly string[]): string | undefined {
+    if (ids.length !== 1) return undefined;
+    const e = this.reg.entries.get(ids[0]);
+    if (!e || e.kind !== 'organization') return undefined;
+    if (e.affiliation && this.reg.entries.get(e.affiliation)?.kind === 'state') return undefined;
+    const words = el.f.split(/[\s-]+/);
+    if (words.length < 2 || !words.every((w) => (COMMON_WORDS.has(w) || ORG_HEADS.has(w)) && !PROPER_ADJ.has(w))) return undefined;
+    const st = this.stateBefore(el.start);
+    return st && st !== e.affiliation ? st : undefined;
   }
 
   /** A state named right before `pos` ("Russia's Ministry…", "the Russian Foreign Ministry"). */
@@ -457,6 +489,12 @@ class ActorPass {
         return j + 1;
       }
       if (t.kind === 'cap' && titled && honorific && !COMMON_WORDS.has(t.f) && t.f.length >= 3) {
+        const owner = this.firstNameOwnerBefore(t.f, t.start);
+        if (owner) {
+          this.cands.push({ start: t.start, end: t.end, ids: [owner], match: 'alias', confidence: 0.6, role: role?.role, prio: 2 });
+          t.used = true;
+          return j + 1;
+        }
         if (this.variantOrSurname(t, role?.role)) return j + 1;
         this.addUnknown([t], 'person', role?.role, 0.55);
         return j + 1;
@@ -488,7 +526,12 @@ class ActorPass {
     const firstIsName = this.isFirstName(firstF);
     const appos = this.appositionAfter(last.end);
     const byline = this.bylineBefore(toks[0].start);
-    const evidence = firstIsName || titled || appos || byline;
+    const roleComma = this.roleNounApposition(toks[0].start, last.end);
+    if (roleComma && !firstIsName && COMPANY_WORDS.has(last.f) && toks.length <= 4) {
+      this.addUnknown(toks, 'organization', undefined, 0.6);
+      return j + 1;
+    }
+    const evidence = firstIsName || titled || appos || byline || roleComma;
     if (!evidence || toks.length > 4) return this.singleTokens(i, j);
     // A spelling variant of a registry person ("Stephen Weisskoff" ~ Steve Witkoff)?
     const v = this.fuzzyPerson(toks, role?.role);
@@ -497,9 +540,22 @@ class ActorPass {
       toks.forEach((t) => this.consume(t));
       return j + 1;
     }
-    if (!firstIsName && !titled && !appos && !byline) return this.singleTokens(i, j);
+    if (!firstIsName && !titled && !appos && !byline && !roleComma) return this.singleTokens(i, j);
     this.addUnknown(toks, 'person', role?.role, firstIsName && (titled || appos || byline) ? 0.75 : 0.6);
     return j + 1;
+  }
+
+  /** The one registry person with first name `f` fully named before `pos` ("Sheikh Mohammed" after his full name). */
+  private firstNameOwnerBefore(f: string, pos: number): string | undefined {
+    let found: string | undefined;
+    for (const c of this.cands) {
+      if (c.start >= pos || c.ids.length !== 1 || c.match !== 'name' && c.match !== 'alias') continue;
+      const id = c.ids[0];
+      if (id === found || !this.reg.firstNames.get(id)?.has(f)) continue;
+      if (found) return undefined;
+      found = id;
+    }
+    return found;
   }
 
   private isFirstName(f: string): boolean {
@@ -541,6 +597,18 @@ class ActorPass {
     const w1 = m[1].toLowerCase();
     const w2 = (m[2] ?? '').toLowerCase();
     return (TITLE_WORDS.has(w1) && !['of', 'state', 'national', 'foreign', 'first', 'high', 'press', 'security'].includes(w1)) || TITLE_WORDS.has(w2) && TITLE_WORDS.has(w1);
+  }
+
+  /** "<role noun>, X Y," — a name in apposition after a role noun ("chief executive, Glen Asquith,"). */
+  private roleNounApposition(start: number, end: number): boolean {
+    const t = this.text;
+    if (t.charCodeAt(end) !== 44) return false; // closing comma
+    if (t.charCodeAt(start - 1) !== 32 || t.charCodeAt(start - 2) !== 44) return false;
+    let e = start - 2;
+    let s = e;
+    while (s > 0 && isWordAt(this.folded, s - 1)) s--;
+    if (s === e) return false;
+    return APPOSITION_NOUNS.has(this.folded.slice(s, e));
   }
 
   /** "By X", "Author: X", "commentators: X, Y" at the start of a line. */
@@ -901,7 +969,54 @@ class ActorPass {
       mentions.push(m);
       this.addActor(actors, id);
     }
-    return { mentions, actors };
+    return { mentions: this.backReferences(mentions, actors), actors };
+  }
+
+  /**
+   * "the council"/"this council" after "Port Ellery City Council": a definite noun phrase whose noun is the head
+   * (last word) of exactly one organisation named earlier is that organisation; "the alliance"/"the bloc" stand
+   * for NATO/the EU once named. Capitalised heads count too ("the Commission").
+   */
+  private backReferences(mentions: Mention[], actors: Map<string, KnownActor>): Mention[] {
+    const heads = new Map<string, Array<{ id: string; at: number }>>();
+    const add = (noun: string, id: string, at: number): void => {
+      const list = heads.get(noun) ?? [];
+      if (!list.some((x) => x.id === id)) list.push({ id, at });
+      heads.set(noun, list);
+    };
+    for (const m of mentions) {
+      const e = this.entry(m.actorId);
+      if (!e || e.kind !== 'organization' || m.match === 'surname') continue;
+      const f = fold(e.name);
+      const noun = f.slice(f.lastIndexOf(' ') + 1);
+      if (BACKREF_NOUNS.has(noun) && noun !== f) add(noun, e.id, m.start);
+    }
+    for (const [noun, ids] of BLOC_NOUNS) {
+      for (const id of ids) {
+        const first = mentions.find((m) => m.actorId === id);
+        if (first) add(noun, id, first.start);
+      }
+    }
+    if (!heads.size) return mentions;
+    const extra: Mention[] = [];
+    const f = this.folded;
+    for (const [noun, owners] of heads) {
+      for (const det of ['the ', 'this ']) {
+        const pat = det + noun;
+        for (let p = f.indexOf(pat); p >= 0; p = f.indexOf(pat, p + 1)) {
+          const end = p + pat.length;
+          if (isWordAt(f, p - 1) || isWordAt(f, end)) continue;
+          if (/^ of\b/.test(f.slice(end, end + 4)) || isUpperAsciiAt(this.text, end + 1)) continue;
+          const before = owners.filter((o) => o.at < p);
+          if (before.length !== 1) continue;
+          if (overlapsAny(mentions, p, end)) continue;
+          extra.push({ start: p, end, text: this.text.slice(p, end), actorId: before[0].id, match: 'alias', confidence: 0.55 });
+          this.addActor(actors, before[0].id);
+        }
+      }
+    }
+    if (!extra.length) return mentions;
+    return [...mentions, ...extra].sort((a, b) => a.start - b.start);
   }
 
   private addActor(actors: Map<string, KnownActor>, id: string): void {
@@ -930,6 +1045,19 @@ function fold1(s: string): string {
 
 function fold1Of(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.$/, '');
+}
+
+/** True when [s, e) overlaps a mention (mentions sorted by start, non-overlapping). */
+function overlapsAny(ms: readonly Mention[], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = ms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].end <= s) lo = mid + 1;
+    else if (ms[mid].start >= e) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -108,7 +108,32 @@ diplomat negotiator official politician analyst expert economist scientist polit
 correspondent editor columnist commentator author writer researcher lawyer businessman businesswoman
 billionaire oligarch activist opposition leader founder ceo executive officer manager coordinator
 member deputy speaker pope patriarch archbishop bishop rabbi imam cardinal premier ayatollah
+councilwoman councilman councillor councilor councilmember alderman alderwoman commissioner superintendent
 `);
+
+/** Role nouns that introduce a name in apposition ("the developer, Harborline Properties,"; "chief executive, Glen Asquith,"). */
+export const APPOSITION_NOUNS = words(`
+developer owner operator landlord company firm contractor builder investor lender partner client tenant resident
+executive spokesman spokeswoman spokesperson director chairman chairwoman chair president mayor leader head
+founder manager secretary minister envoy ambassador adviser advisor aide official lawyer attorney organizer
+organiser coordinator negotiator mediator commander chief representative deputy governor senator councillor
+councilwoman councilman analyst economist researcher professor expert
+`);
+
+/** Last words that make a capitalised name a company ("Harborline Properties"). */
+export const COMPANY_WORDS = words(`properties holdings partners industries ventures enterprises developments capital
+inc llc ltd plc gmbh corp co`);
+
+/** Nouns of generic back-references: "the council" → the one council named earlier in the article. */
+export const BACKREF_NOUNS = words(`council coalition commission committee ministry agency court parliament party
+alliance bloc union company developer group association foundation institute university bank fund board authority
+federation league movement network organization organisation`);
+
+/** Collective nouns that stand for one well-known organisation once it was named ("the alliance" → NATO). */
+export const BLOC_NOUNS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['alliance', ['nato']],
+  ['bloc', ['european-union', 'asean']],
+]);
 
 /** Strong honorifics: a single capitalised token after them is already a person ("General Gerasimov"). */
 export const HONORIFICS = words(`
