@@ -34,6 +34,11 @@ const runUi = !only.length || flag('--ui-only');
 const runPackage = (!only.length || flag('--package-only')) && !flag('--no-package') && (!grep || grep.test('package: vsix'));
 const INTEGRATION_TIMEOUT_MS = Number(process.env.NEWS_ANNOTATOR_INTEGRATION_TIMEOUT_MS ?? 10 * 60_000);
 
+/**
+ * The workbench's own highlights of the word under the cursor and of the selection look like ours in screenshots
+ * (and would be read as ours by nobody but a human): off.
+ */
+const EDITOR_SETTINGS = { 'editor.wordWrap': 'on', 'editor.occurrencesHighlight': 'off', 'editor.selectionHighlight': false };
 const outputRoot = path.join(repoRoot, 'test-output');
 const outputDir = newOutputDir();
 const screenshotDir = path.join(outputDir, 'ui');
@@ -245,7 +250,7 @@ async function packageChecks() {
     const id = `${manifest.publisher}.${manifest.name}`;
     const installed = fs.readdirSync(path.join(dataDir, 'extensions')).find((n) => n.toLowerCase().startsWith(`${id.toLowerCase()}-`));
     if (!installed) throw new Error(`${id} is not in the extensions folder after --install-extension:\n${out}`);
-    server = await startCodeServer({ dataDir, settings: { 'editor.wordWrap': 'on' } });
+    server = await startCodeServer({ dataDir, settings: EDITOR_SETTINGS });
     const workspace = copyWorkspace(path.join(dataDir, 'vsix'));
     wb = await openWorkbench(server, { label: 'vsix', folder: workspace });
     const ui = new Workbench(wb.page, { workspace, server, screenshotDir: dir });
@@ -281,7 +286,7 @@ async function main() {
   if (!fs.existsSync(path.join(repoRoot, 'dist/extension.js'))) throw new Error('dist/extension.js was not built');
 
   if (runIntegration || runUi) {
-    const server = await startCodeServer({ dataDir: newDataDir('test'), settings: { 'editor.wordWrap': 'on' } });
+    const server = await startCodeServer({ dataDir: newDataDir('test'), settings: EDITOR_SETTINGS });
     say(`code-server on ${server.origin} (data ${path.relative(repoRoot, server.dataDir)}) after ${secs()}`);
     try {
       if (runIntegration) {

@@ -43,9 +43,12 @@ export const checks = [
       await ui.waitForSidebarTitle('News Annotator');
       await ui.waitForSidebarRows(['Sergey Lavrov'], { view: 'Actors' });
       await ui.scrollSidebarToTop('Actors');
+      // Its tooltip tells what a click does; the picture shows the item, the tooltip and the side bar it opened.
+      await item.hover();
+      const tooltip = ui.page.locator('.monaco-hover:visible, .workbench-hover:visible').filter({ hasText: /open the sidebar/i }).first();
+      await tooltip.waitFor({ timeout: 15_000 });
       const vp = ui.page.viewportSize();
-      const height = 420;
-      await ui.screenshot('status-bar', { clip: { x: 0, y: vp.height - height, width: Math.min(vp.width, 1100), height } });
+      await ui.screenshot('status-bar', { clip: { x: 0, y: 0, width: Math.min(vp.width, 820), height: vp.height } });
     },
   },
   {
