@@ -1,17 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../core/analyze';
-import { bratConf, buildNetwork, collectAnnotations, toBrat, toCsvFiles, toDot, toGraphml, toW3c, w3cJson, type ArticleAnnotations } from '../../core/export';
+import { collectAnnotations, EXPORT_FORMATS, exportFiles, exportText, isExportFormat, MULTI_FILE_FORMATS, type ArticleAnnotations, type ExportArticle } from '../../core/export';
 import { parseSidecar, reanchor, sidecarPathFor } from '../../core/store';
 import { displayPath, expandFiles, readArticle } from '../files';
 import { parseArgs, UsageError, type CliIo } from '../io';
 import { findWorkspaceRegistry, loadRegistry } from '../registry';
 
 export const usage = 'news-annotator export --format w3c|brat|csv|graphml|dot [--out DIR] [--confirmed-only] [--registry FILE]… FILE_OR_GLOB…';
-
-const FORMATS = ['w3c', 'brat', 'csv', 'graphml', 'dot'] as const;
-type Format = (typeof FORMATS)[number];
 
 export interface LoadedArticle {
   file: string;
@@ -66,67 +63,35 @@ export async function loadArticles(argv: readonly string[], positional: readonly
 /** `export`: writes the annotations of the given articles in one of the export formats (docs/exports.md). */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseArgs(argv, { values: ['format', 'out', 'registry'], booleans: ['confirmed-only'] });
-  const format = flags.get('format') as Format | undefined;
-  if (!format || !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const format = flags.get('format');
+  if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (!positional.length) throw new UsageError('no files given');
   const outFlag = flags.get('out');
   const out = typeof outFlag === 'string' ? resolve(io.cwd, outFlag) : undefined;
-  if (!out && (format === 'brat' || format === 'csv')) throw new UsageError(`--format ${format} writes several files: give --out DIR`);
+  if (!out && MULTI_FILE_FORMATS.includes(format)) throw new UsageError(`--format ${format} writes several files: give --out DIR`);
   const { articles, failed } = await loadArticles(argv, positional, io, flags.has('confirmed-only'));
   if (!articles.length) return 1;
 
+  // Output names mirror the article paths (relative to cwd; outside it, just the file name).
+  const exported: ExportArticle[] = articles.map((a) => ({
+    doc: a.doc,
+    name: isAbsolute(a.shown) || a.shown.startsWith('..') ? basename(a.file) : a.shown,
+    source: pathToFileURL(a.file).href,
+  }));
+  if (!out) {
+    io.out(exportText(format, exported) ?? '');
+    return failed ? 1 : 0;
+  }
   const inputs = new Set(articles.map((a) => resolve(a.file)));
-  const pending: Array<[string, string]> = [];
-  const write = (rel: string, text: string) => {
-    const path = join(out!, rel);
-    if (inputs.has(resolve(path))) throw new Error(`refusing to overwrite the article ${displayPath(path, io.cwd)}: choose another --out folder`);
-    pending.push([path, text]);
-  };
-  // Output names mirror the article paths (relative to cwd; outside it, just the file name), without collisions.
-  const used = new Set<string>();
-  const outName = (a: LoadedArticle, ext: string, keepExt: boolean) => {
-    const rel = isAbsolute(a.shown) || a.shown.startsWith('..') ? basename(a.file) : a.shown;
-    const stem = keepExt ? rel : rel.slice(0, rel.length - extname(rel).length);
-    let name = stem + ext;
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${stem}-${k}${ext}`;
-    used.add(name.toLowerCase());
-    return name;
-  };
-  const docs = articles.map((a) => a.doc);
-
-  switch (format) {
-    case 'w3c': {
-      const collections = articles.map((a) => toW3c(a.doc, { source: pathToFileURL(a.file).href }));
-      if (!out) io.out(w3cJson(collections.length === 1 ? collections[0] : collections));
-      else articles.forEach((a, i) => write(outName(a, '.jsonld', true), w3cJson(collections[i])));
-      break;
-    }
-    case 'brat':
-      for (const a of articles) {
-        const files = toBrat(a.doc);
-        const stem = outName(a, '', false);
-        write(stem + '.txt', files.txt);
-        write(stem + '.ann', files.ann);
-      }
-      write('annotation.conf', bratConf(docs));
-      break;
-    case 'csv':
-      for (const [name, text] of Object.entries(toCsvFiles(docs))) write(name, text);
-      break;
-    case 'graphml':
-    case 'dot': {
-      const net = buildNetwork(docs);
-      const text = format === 'graphml' ? toGraphml(net) : toDot(net);
-      if (!out) io.out(text);
-      else write(`channels.${format}`, text);
-      break;
-    }
+  const files = exportFiles(format, exported).map((f) => ({ path: join(out, f.path), text: f.text }));
+  for (const f of files) {
+    if (inputs.has(resolve(f.path))) throw new Error(`refusing to overwrite the article ${displayPath(f.path, io.cwd)}: choose another --out folder`);
   }
   // Written only once every output path is known to be safe.
-  for (const [path, text] of pending) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+  for (const f of files) {
+    mkdirSync(dirname(f.path), { recursive: true });
+    writeFileSync(f.path, f.text);
   }
-  if (pending.length) io.err(`wrote ${pending.length} file(s) to ${displayPath(out!, io.cwd) || '.'}`);
+  if (files.length) io.err(`wrote ${files.length} file(s) to ${displayPath(out, io.cwd) || '.'}`);
   return failed ? 1 : 0;
 }

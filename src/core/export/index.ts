@@ -5,3 +5,4 @@ export * from './brat';
 export * from './csv';
 export * from './network';
 export * from './graph';
+export * from './files';
