@@ -604,7 +604,7 @@ class ActorPass {
     const t = this.text;
     if (t.charCodeAt(end) !== 44) return false; // closing comma
     if (t.charCodeAt(start - 1) !== 32 || t.charCodeAt(start - 2) !== 44) return false;
-    let e = start - 2;
+    const e = start - 2;
     let s = e;
     while (s > 0 && isWordAt(this.folded, s - 1)) s--;
     if (s === e) return false;
@@ -987,9 +987,14 @@ class ActorPass {
     for (const m of mentions) {
       const e = this.entry(m.actorId);
       if (!e || e.kind !== 'organization' || m.match === 'surname') continue;
-      const f = fold(e.name);
-      const noun = f.slice(f.lastIndexOf(' ') + 1);
-      if (BACKREF_NOUNS.has(noun) && noun !== f) add(noun, e.id, m.start);
+      // the head noun: the last word of the name that is one ("Coalition for Fair Housing" → coalition)
+      const words = fold(e.name).split(/\s+/);
+      if (words.length < 2) continue;
+      for (let k = words.length - 1; k >= 0; k--) {
+        if (!BACKREF_NOUNS.has(words[k])) continue;
+        add(words[k], e.id, m.start);
+        break;
+      }
     }
     for (const [noun, ids] of BLOC_NOUNS) {
       for (const id of ids) {

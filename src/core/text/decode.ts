@@ -25,7 +25,11 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     invalidUtf8 = true;
     text = new TextDecoder('utf-8').decode(bytes);
   }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  if (bom) text = text.slice(1);
+  // TextDecoder drops a leading BOM itself: look at the bytes (and at the text, for a BOM it kept)
+  let bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (text.charCodeAt(0) === 0xfeff) {
+    bom = true;
+    text = text.slice(1);
+  }
   return { ok: true, text, bom, invalidUtf8 };
 }

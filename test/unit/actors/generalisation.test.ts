@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findMentions } from '../../../src/core/actors';
+import { compileRegistry, parseRegistry, type CompiledRegistry } from '../../../src/core/registry';
+import { createDoc } from '../../../src/core/text';
+import { FIXTURES } from './helpers';
+
+let world: CompiledRegistry | undefined;
+function worldRegistry(): CompiledRegistry {
+  if (!world) {
+    const file = join(__dirname, '..', '..', '..', 'registry', 'world.yaml');
+    world = compileRegistry(parseRegistry(readFileSync(file, 'utf8'), file).entries);
+  }
+  return world;
+}
+
+describe('actors: general rules for unseen articles', () => {
+  const text = readFileSync(join(FIXTURES, 'generalisation.txt'), 'utf8');
+  const f = findMentions(createDoc(text), worldRegistry());
+  const idsOf = (s: string): string[] => f.mentions.filter((m) => m.text === s).map((m) => m.actorId);
+
+  it('East Asian names: the family name (first token) is the short form', () => {
+    assert.deepEqual(idsOf('Wang'), ['wang-yi']);
+    assert.deepEqual(idsOf('Xi'), ['xi-jinping']);
+  });
+
+  it('Arabic article surnames and a title + first name after the full name', () => {
+    assert.deepEqual(idsOf('al-Hayya'), ['khalil-al-hayya']);
+    const full = idsOf('Mohammed bin Abdulrahman Al Thani');
+    assert.equal(full.length, 1);
+    assert.deepEqual(idsOf('Mohammed'), full);
+  });
+
+  it('unknown names in apposition after a role noun; hyphenated surnames after a council title', () => {
+    assert.equal(f.actors.get('northwind-holdings')?.kind, 'organization');
+    assert.equal(f.actors.get('piet-vandersloot')?.kind, 'person');
+    assert.equal(f.actors.get('mara-ellison')?.kind, 'person');
+    const barrow = f.mentions.find((m) => m.text === 'Ines Barrow-Lund');
+    assert.equal(barrow?.actorId, 'ines-barrow-lund');
+    assert.equal(barrow?.role, 'Councilwoman');
+  });
+
+  it('back-references: "the council", "this council", "the coalition", "the alliance"', () => {
+    const council = idsOf('Lanvik Harbour Council');
+    assert.equal(council.length, 1);
+    for (const s of ['The council', 'this council', 'the council']) assert.deepEqual(idsOf(s), council, s);
+    assert.deepEqual(idsOf('The coalition'), [f.mentions.find((m) => m.text.startsWith('Tenants Coalition'))?.actorId]);
+    assert.deepEqual(idsOf('the alliance'), ['nato']);
+  });
+
+  it('"Russia\'s Security Council" is not the UN Security Council; the West is a collective actor', () => {
+    const sc = f.mentions.find((m) => m.text === 'Security Council');
+    assert.ok(sc);
+    assert.notEqual(sc.actorId, 'un-security-council');
+    assert.equal(f.actors.get(sc.actorId)?.known, false);
+    assert.deepEqual(idsOf('the West'), ['the-west']);
+  });
+
+  it('without an earlier organisation, "the council" is nobody', () => {
+    const g = findMentions(createDoc('The council met on Monday. The alliance was not mentioned.'), worldRegistry());
+    assert.deepEqual(g.mentions, []);
+  });
+});
