@@ -8,7 +8,7 @@
  */
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '../types';
-import { ChannelContext } from './context';
+import { ChannelContext, normWord } from './context';
 import { scanTriggers, CUE_COMPANY, CUE_GROUP, CUE_GROUP_NOUN, CUE_VIA, DEFINITE, WordSet, type TriggerRule } from './lexicon';
 import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, letterRunBack, listEnd, skipBlanksBack, type GroupKind } from './phrase';
 
@@ -151,6 +151,21 @@ function stickyTest(re: RegExp, s: string, pos: number): boolean {
   return re.test(s);
 }
 
+/** Words before "meeting" that make it the gerund of the verb ("after meeting the delegation"). */
+const GERUND_INTRO = new WordSet(['after', 'before', 'since', 'while', 'when', 'without', 'upon', 'on', 'for']);
+/** Modals that make a meeting verb a mere possibility ("could meet"). */
+const HYPOTHETICAL = new WordSet(['could', 'might']);
+/** Verbs that hand a message on for someone else ("pass a message to Kyiv"). */
+const PASS_VERBS = new WordSet(['pass', 'passed', 'passes', 'passing', 'carry', 'carried', 'carries', 'carrying', 'relay', 'relayed', 'relays', 'relaying', 'convey', 'conveyed', 'conveys', 'conveying', 'deliver', 'delivered', 'delivers', 'delivering', 'transmit', 'transmitted']);
+/** Verbs of hosting: their subject is the channel's host (`via`). */
+const HOST_VERBS = new WordSet(['host', 'hosts', 'hosted', 'hosting']);
+/** Words between a speaker and a public appearance ("said on state television"). */
+const BROADCAST_SKIP = new WordSet(['on', 'in', 'to', 'at', 'said', 'says', 'spoke', 'speaks', 'appeared', 'declared', 'announced', 'told']);
+const COPULA_RE = /\s+(?:is|are|was|were|isn't|wasn't|can\s+be|would\s+be)\s/y;
+const INDIRECT_RE = /(?<![a-z])(?:indirect|proximity|shuttle)(?![a-z])/;
+const RELATIVE_WHO_RE = /^\s*,?\s*who\s+(?:(?:also|had|has|have|later|then|recently|once|first|last|already)\s+)?$/;
+const SECRET_RE = /(?<![a-z])(?:secret|secretly|unofficial|covert|clandestine|quiet|quietly|discreet|discreetly|confidential|back[- ]?channels?)(?![a-z])/;
+
 /** Prepositions that make the actor after them a topic or place, not a party. */
 const TOPIC_WORDS = new WordSet(['on', 'about', 'over', 'regarding', 'concerning', 'like', 'in', 'into', 'across', 'at', 'against', 'including']);
 
@@ -211,6 +226,8 @@ class Finder {
         return this.judgeMediation(s, e, sentence);
       case 'sidelines':
         return this.judgeSidelines(s, e, sentence);
+      case 'broadcast':
+        return this.judgeBroadcast(s, e, sentence);
       default:
         return this.judgeNoun(rule, s, e, sentence);
     }
@@ -245,7 +262,13 @@ class Finder {
       return this.emit({ start, end, type, participants: ids.length ? ids : this.fallback(s, sentence, []), via: [], confidence: ids.length >= 2 ? 0.85 : 0.6, sentence, fallback: !ids.length, weak: false });
     }
 
+    // "after meeting the delegation", "before meeting Lavrov": the gerund of the verb
+    if (word === 'meeting' && !left.det && GERUND_INTRO.has(f, letterRunBack(f, skipBlanksBack(f, s, sentence.start), sentence.start), skipBlanksBack(f, s, sentence.start))) {
+      return this.judgeGerund(s, e, sentence);
+    }
     const comp = this.complement(e, sentence);
+    // "a phone call is cheap", "a meeting is no substitute": a generic remark, not a channel
+    if ((left.det === 'a' || left.det === 'an') && !comp.kind && stickyTest(COPULA_RE, f, e)) return;
     const via = this.viaIn(s, sentence);
     let participants: string[] = [];
     let explicit = false;
@@ -254,7 +277,12 @@ class Finder {
     const owner: string[] = [];
     if (left.possessor) owner.push(left.possessor.actorId);
     else if (left.pronoun) owner.push(...this.pronounIds(left.pronoun, left.start, sentence));
-    for (const id of left.modifierIds) if (!owner.includes(id)) owner.push(id);
+    for (const id of left.modifierIds) if (!owner.includes(id) && !(left.modifierIds.length === 1 && !left.pair && this.isVenue(id, left.start, s))) owner.push(id);
+    // "the latest exchanges with Washington": the sentence's subject is the other side
+    if (!owner.length && comp.kind === 'with' && comp.ids.length) {
+      const subj = this.sentenceSubject(left.start, sentence);
+      if (subj && !comp.ids.includes(subj) && !comp.ids.some((id) => ctx.sideOf(id) === ctx.sideOf(subj))) owner.push(subj);
+    }
     if (comp.kind === 'between' || comp.kind === 'with' || comp.kind === 'like' || (comp.kind === 'of' && (comp.ids.length || comp.named))) {
       participants = uniq([...owner, ...comp.ids]);
       explicit = participants.length > 0 || comp.named;
@@ -306,7 +334,15 @@ class Finder {
     if (!participants.length) participants = this.fallback(s, sentence, [...via, ...this.topicIds(e, comp, sentence)]);
     const fallback = !explicit;
 
-    if (via.length && (type === 'letter' || type === 'meeting' || type === 'other' || type === 'call')) type = 'intermediary';
+    if (via.length && (type === 'letter' || type === 'meeting' || type === 'other' || type === 'call')) type = this.secretIn(sentence) ? 'backchannel' : 'intermediary';
+    // "indirect talks", "proximity talks": through mediators
+    if ((type === 'meeting' || type === 'other') && INDIRECT_RE.test(f.slice(left.start, s))) type = 'intermediary';
+    // "X hosted a meeting between A and B": the host is the channel's via, not a party
+    const host = this.hostBefore(left.start, sentence);
+    if (host.length) {
+      for (const h of host) if (!via.includes(h)) via.push(h);
+      participants = participants.filter((id) => !host.includes(id));
+    }
     // the span: phrase + a directly following complement (not across a place phrase)
     if (comp.kind && comp.end > end && comp.start === e && (comp.kind === 'between' || comp.kind === 'with')) end = comp.end;
     else if (comp.placeEnd > e && rule.name !== 'restore-relations') end = Math.max(end, comp.placeEnd);
@@ -327,6 +363,12 @@ class Finder {
 
   private judgeVerb(rule: TriggerRule, s: number, e: number, sentence: Span): void {
     const ctx = this.ctx;
+    // "Trump and Putin could meet": a possibility, not a channel
+    {
+      const p = skipBlanksBack(ctx.folded, s, sentence.start);
+      const w = letterRunBack(ctx.folded, p, sentence.start);
+      if (w < p && HYPOTHETICAL.has(ctx.folded, w, p)) return;
+    }
     const subject = this.subjectChain(s, sentence);
     let objects: string[] = [];
     let end = e;
@@ -363,6 +405,7 @@ class Finder {
     const via = this.viaIn(s, sentence);
     let type = rule.type;
     if (via.length && type !== 'call') type = 'intermediary';
+    if (type === 'meeting' && INDIRECT_RE.test(ctx.folded.slice(s, e))) type = 'intermediary';
     // "Lavrov and Rubio exchanged views", "Putin and Trump to meet": an adjacent subject is part of the phrase
     const subjStart = subject.length ? this.subjectStart(s, sentence) : s;
     const lastSubj = ctx.mentions[ctx.firstMentionFrom(s) - 1];
@@ -399,14 +442,41 @@ class Finder {
       }
     }
     const verbish = /^(?:tweeted|retweeted|posted)$/.test(f.slice(s, e));
-    if (!authors.length) {
+    const targets: string[] = [];
+    const via: string[] = [];
+    let passOn = false;
+    if (rule.name === 'on-platform') {
+      // "on X" only when written "X"; "wrote/posted/said on Telegram": the subject is the author
+      const x = / on x$/.exec(f.slice(s, e));
+      if (x && ctx.text.charCodeAt(e - 1) !== 88) return;
+      if (!authors.length && /^(?:wrote|writes|written|posted|posts|said|says|announced)\s/.test(f.slice(s, e))) authors.push(...this.subjectChain(s, sentence, 40));
+    }
+    if (!authors.length && (rule.type === 'letter' || rule.type === 'social' || rule.type === 'media')) {
+      // "Zelensky sent Erdogan a letter": an addressee between the verb and the letter
+      const p = skipBlanksBack(f, left.start, sentence.start);
+      const io = ctx.mentionAt(p - 1);
+      if (io && io.end === p && io.start > sentence.start && authorVerbBefore(f, io.start, Math.max(sentence.start, io.start - 40))) {
+        authors.push(...this.subjectChain(io.start, sentence, 40).filter((id) => id !== io.actorId));
+        if (authors.length) targets.push(io.actorId);
+      }
+    }
+    if (rule.type === 'letter') {
+      // "Erdogan offered to pass a message to Kyiv": the one who passes it on is an intermediary
+      const p = skipBlanksBack(f, left.start, sentence.start);
+      const w = letterRunBack(f, p, sentence.start);
+      if (w < p && PASS_VERBS.has(f, w, p)) {
+        passOn = true;
+        via.push(...this.subjectChain(w, sentence, 60));
+        authors.length = 0;
+      }
+    }
+    if (!authors.length && !passOn) {
       // "Beijing has issued warnings", "Trump tweeted", "X sent a letter"
       if (verbish || authorVerbBefore(f, left.start, Math.max(sentence.start, left.start - 40))) {
         const subj = this.subjectChain(left.start, sentence, 40);
         authors.push(...subj);
       }
     }
-    const targets: string[] = [];
     const toM = stickyExec(TARGET_RE, f, afterAuthor);
     if (toM) {
       const from = afterAuthor + toM[0].length;
@@ -414,7 +484,17 @@ class Finder {
       if (first && first.start - from <= 12) targets.push(...this.idsIn(from, listEnd(ctx, from, sentence.end)));
     }
     if (comp.kind === 'with' && rule.type === 'media') targets.push(...comp.ids);
-    const via = this.viaIn(s, sentence);
+    if (passOn) {
+      // "… on behalf of Moscow", "… from Moscow": the sender
+      const behalf = /\s(?:on\s+behalf\s+of|from)\s+/.exec(f.slice(e, sentence.end));
+      if (behalf) {
+        const from = e + behalf.index + behalf[0].length;
+        targets.push(...this.idsIn(from, listEnd(ctx, from, sentence.end)));
+      }
+    }
+    // "In a post on Telegram, Zelensky …", "In an open letter to Trump, Zelensky …": the subject after the comma
+    if (!authors.length && !passOn) authors.push(...this.subjectAfterComma(e, sentence));
+    for (const v of this.viaIn(s, sentence)) if (!via.includes(v)) via.push(v);
     let type: ChannelType = rule.type;
     if (rule.type === 'letter' && via.length) type = 'intermediary';
 
@@ -488,6 +568,98 @@ class Finder {
     const inside = this.idsIn(e, end);
     const sideIds = this.fallback(s, sentence, []).filter((id) => !inside.includes(id));
     this.emit({ start: s + (f.startsWith('on ', s) || f.startsWith('at ', s) ? 3 : 0), end, type: 'forum', participants: uniq([...inside, ...sideIds]), via: [], confidence: 0.8, sentence, fallback: false, weak: false });
+  }
+
+  // ------------------------------------------------------------ public appearances, gerunds, hosts, venues
+
+  /** "told a press conference", "said on state television", "a televised address": the speaker's public signal. */
+  private judgeBroadcast(s: number, e: number, sentence: Span): void {
+    const ctx = this.ctx;
+    // a verb phrase ("told a press conference") has no noun phrase to its left
+    const verbal = /^(?:told|tell)/.test(ctx.folded.slice(s, s + 4));
+    const left = verbal ? { start: s, possessor: null } : leftPhrase(ctx, s, sentence.start);
+    const speakers: string[] = [];
+    if (left.possessor) speakers.push(left.possessor.actorId);
+    else {
+      // "Putin said on state television": skip a preposition and a speech verb back to the subject
+      let p = skipBlanksBack(ctx.folded, left.start, sentence.start);
+      for (let hops = 0; hops < 2; hops++) {
+        const w = letterRunBack(ctx.folded, p, sentence.start);
+        if (w < p && BROADCAST_SKIP.has(ctx.folded, w, p)) p = skipBlanksBack(ctx.folded, w, sentence.start);
+        else break;
+      }
+      speakers.push(...this.subjectChain(p, sentence, 40));
+    }
+    if (!speakers.length) speakers.push(...this.subjectAfterComma(e, sentence));
+    if (!speakers.length) return;
+    // the forum itself ("told the Munich Security Conference") when it is an actor
+    const inside = ctx.mentionsIn(s, e).filter((m) => ctx.kindOf(m.actorId) === 'organization').map((m) => m.actorId);
+    this.emit({ start: left.start, end: e, type: 'media', participants: uniq([...speakers, ...inside]), via: [], confidence: 0.7, sentence, fallback: false, weak: false });
+  }
+
+  /** "after meeting the Ukrainian delegation, Rubio …": the objects, and the subject of the main clause. */
+  private judgeGerund(s: number, e: number, sentence: Span): void {
+    const ctx = this.ctx;
+    const to = listEnd(ctx, e, sentence.end);
+    const objects = this.idsIn(e, to);
+    if (!objects.length) return;
+    let subject = this.subjectAfterComma(to - 1, sentence);
+    if (!subject.length) {
+      const first = this.sentenceSubject(s, sentence);
+      if (first) subject = [first];
+    }
+    const parties = uniq([...subject, ...objects]);
+    if (parties.length < 2) return;
+    const last = ctx.mentionsIn(e, to).pop();
+    let end = last ? last.end : to;
+    // "the Ukrainian delegation": the phrase runs to the head noun after the demonym
+    const np = /^(?:\s+[a-z-]+){0,2}?\s+(?:delegation|team|side|counterparts?|envoys?|negotiators|officials|leaders?|ministers?|president|prime\s+minister)\b/.exec(ctx.folded.slice(end, to));
+    if (np) end += np[0].length;
+    this.emit({ start: s, end: Math.max(end, e), type: 'meeting', participants: parties, via: this.viaIn(s, sentence), confidence: 0.7, sentence, fallback: false, weak: false });
+  }
+
+  /** The subject right after the first comma following `from` ("In a post on Telegram, Zelensky …"). */
+  private subjectAfterComma(from: number, sentence: Span): string[] {
+    const ctx = this.ctx;
+    const comma = ctx.folded.indexOf(',', from);
+    if (comma < 0 || comma >= sentence.end) return [];
+    const m = ctx.mentions[ctx.firstMentionFrom(comma)];
+    if (!m || m.end > sentence.end || m.start - comma > 4) return [];
+    return [m.actorId];
+  }
+
+  /** The sentence's subject: its first actor when that opens the sentence (at most a few words before it). */
+  private sentenceSubject(before: number, sentence: Span): string | undefined {
+    const ctx = this.ctx;
+    const m = ctx.mentions[ctx.firstMentionFrom(sentence.start)];
+    if (!m || m.end > before || m.start - sentence.start > 12 || this.isTopical(m, sentence)) return undefined;
+    return m.actorId;
+  }
+
+  /** "Erdogan hosted a meeting …", "Oman, which hosted the talks, …": the host(s) before the noun phrase at `at`. */
+  private hostBefore(at: number, sentence: Span): string[] {
+    const f = this.ctx.folded;
+    const p = skipBlanksBack(f, at, sentence.start);
+    const w = letterRunBack(f, p, sentence.start);
+    if (w === p || !HOST_VERBS.has(f, w, p)) return [];
+    return this.subjectChain(w, sentence, 60);
+  }
+
+  /** A state alias used as a pre-modifier that names a place ("the Doha talks", "the Geneva meeting"). */
+  private isVenue(id: string, from: number, to: number): boolean {
+    const ctx = this.ctx;
+    if (ctx.kindOf(id) !== 'state') return false;
+    const m = ctx.mentionsIn(from, to).find((x) => x.actorId === id);
+    if (!m || /['’]s?$/.test(ctx.text.slice(m.end, m.end + 2).trim())) return false;
+    const a = ctx.actor(id);
+    if (!a) return false;
+    const t = normWord(m.text);
+    return t !== normWord(a.name) && !(a.demonyms ?? []).some((d) => normWord(d) === t) && /^[A-Z][a-z]+$/.test(m.text);
+  }
+
+  /** Whether the sentence calls the contact secret or unofficial. */
+  private secretIn(sentence: Span): boolean {
+    return SECRET_RE.test(this.ctx.folded.slice(sentence.start, sentence.end));
   }
 
   // ------------------------------------------------------------ helpers
@@ -698,11 +870,22 @@ class Finder {
     const floor = prev ? prev.start : sentence.start;
     const out: string[] = [];
     const want = pronoun === 'their' ? 2 : 1;
+    // "its": the nearest state or organisation; "his"/"her"/"their": people
+    const fits = (id: string): boolean => (pronoun === 'its' ? ctx.kindOf(id) !== 'person' : ctx.kindOf(id) === 'person');
     for (let i = ctx.firstMentionFrom(at) - 1; i >= 0 && ctx.mentions[i].start >= floor && out.length < want; i--) {
       const m = ctx.mentions[i];
-      if (ctx.kindOf(m.actorId) === 'person' && !out.includes(m.actorId)) out.push(m.actorId);
+      if (fits(m.actorId) && !out.includes(m.actorId)) out.push(m.actorId);
     }
-    if (pronoun === 'their' && out.length < 2 && this.recent) return this.recent.participants.slice(0, 2);
+    if (pronoun === 'their' && out.length < 2) {
+      // "their call" after "Xi and Trump" or "Beijing and Washington": the two nearest actors of different sides
+      const pair: string[] = [];
+      for (let i = ctx.firstMentionFrom(at) - 1; i >= 0 && ctx.mentions[i].start >= floor && pair.length < 2; i--) {
+        const id = ctx.mentions[i].actorId;
+        if (!pair.some((p) => ctx.sideOf(p) === ctx.sideOf(id))) pair.push(id);
+      }
+      if (pair.length === 2) return pair;
+      if (this.recent) return this.recent.participants.slice(0, 2);
+    }
     return out;
   }
 
@@ -715,6 +898,8 @@ class Finder {
     let m = ctx.mentions[i];
     if (m.start < sentence.start || m.end > s) return out;
     const gap = ctx.folded.slice(m.end, s);
+    // "Witkoff, who met Dmitriev": the antecedent of the relative pronoun
+    if (RELATIVE_WHO_RE.test(gap)) return [m.actorId];
     if (gap.length > maxGap || /[;:()!?]|,\s|\s-\s|\b(?:that|which|who|while|but|after|before|when)\b/.test(gap)) return out;
     out.push(m.actorId);
     for (i--; i >= 0; i--) {

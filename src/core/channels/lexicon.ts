@@ -18,8 +18,10 @@ import type { ChannelType } from '../types';
  * - `verb`: a verb phrase ("met", "held talks", "exchanged views"); needs a subject actor and a second party.
  * - `mediation`: mediation words; need a mediator or parties.
  * - `sidelines`: "on the sidelines of …": the forum is the noun phrase that follows.
+ * - `broadcast`: a public appearance ("told a press conference", "said on state television", "a televised address"):
+ *   a `media` channel of its speaker, no addressee needed.
  */
-export type Strength = 'strong' | 'weak' | 'authored' | 'verb' | 'mediation' | 'sidelines';
+export type Strength = 'strong' | 'weak' | 'authored' | 'verb' | 'mediation' | 'sidelines' | 'broadcast';
 
 export interface TriggerRule {
   /** Short name, for tests and debugging. */
@@ -33,6 +35,8 @@ export interface TriggerRule {
 }
 
 const DIALOG = 'dialog(?:ue)?s?';
+/** Social networks a post can be "on" (folded; "x" only when written "X", checked by the judge). */
+const PLATFORMS = 'x|twitter|telegram|truth\\s+social|facebook|instagram|weibo|wechat|vk|vkontakte|youtube|tiktok|threads|bluesky|linkedin';
 
 export const RULES: readonly TriggerRule[] = [
   // ---- backchannel: secret / unofficial diplomacy
@@ -40,7 +44,7 @@ export const RULES: readonly TriggerRule[] = [
   { name: 'back-channel', first: 'back backchannel backchannels', src: 'back[- ]?channels?', type: 'backchannel', strength: 'strong' },
   {
     name: 'unofficial-x', first: 'unofficial informal secret confidential covert clandestine behind closed back off',
-    src: `(?:unofficial|informal|secret|confidential|covert|clandestine|behind[- ]the[- ]scenes|closed[- ]door|back[- ]door|off[- ]the[- ]record)\\s+(?:[a-z]+\\s+)?(?:channels?|contacts?|talks|negotiations|meetings?|${DIALOG}|consultations|discussions|communications?|exchanges?|conversations?)`,
+    src: `(?:unofficial|informal|secret|confidential|covert|clandestine|behind[- ]the[- ]scenes|closed[- ]door|back[- ]door|off[- ]the[- ]record)\\s+(?:[a-z]+\\s+)?(?:channels?|contacts?|talks|negotiations|meetings?|${DIALOG}|consultations|discussions|communications?|exchanges?|conversations?|briefings?)`,
     type: 'backchannel',
     strength: 'strong',
   },
@@ -59,6 +63,8 @@ export const RULES: readonly TriggerRule[] = [
     type: 'track',
     strength: 'strong',
   },
+  // "Track Two" / "track-two" / "Track 1.5": unofficial dialogue of non-officials
+  { name: 'track-two', first: 'track', src: 'track[- ](?:two|ii|1\\.5)(?:\\s+(?:diplomacy|dialog(?:ue)?s?|talks|channels?|contacts|meetings?))?', type: 'backchannel', strength: 'strong' },
   { name: 'along-the-lines', first: 'along', src: 'along\\s+the\\s+lines?\\s+of', type: 'track', strength: 'strong' },
   { name: 'peace-talks', first: 'peace settlement ceasefire', src: '(?:peace|settlement|ceasefire)\\s+(?:talks|negotiations|process)', type: 'track', strength: 'strong' },
   { name: 'talks-on-peace', first: 'talks negotiations', src: '(?:talks|negotiations)\\s+(?:on|about|over)\\s+(?:the\\s+)?(?:peace|settlement|ceasefire|truce)', type: 'track', strength: 'strong' },
@@ -76,6 +82,7 @@ export const RULES: readonly TriggerRule[] = [
     type: 'call',
     strength: 'strong',
   },
+  { name: 'hotline', first: 'hotline hotlines hot', src: 'hot-?lines?', type: 'call', strength: 'strong' },
   { name: 'phoned', first: 'phoned telephoned', src: 'phoned|telephoned', type: 'call', strength: 'verb' },
   { name: 'conversation', first: 'conversation conversations', src: 'conversations?', type: 'call', strength: 'weak' },
   // ---- working group
@@ -97,6 +104,12 @@ export const RULES: readonly TriggerRule[] = [
   { name: 'summit', first: 'summit summits', src: 'summits?', type: 'forum', strength: 'weak' },
   // ---- intermediary
   { name: 'mediation', first: 'mediate mediated mediates mediating mediation mediator mediators intermediary intermediaries go good', src: 'mediat(?:e|ed|es|ing|ion|or|ors)|intermediar(?:y|ies)|go-betweens?|good\\s+offices', type: 'intermediary', strength: 'mediation' },
+  {
+    name: 'on-platform', first: 'wrote writes written posted posts post said says announced statement statements message messages video',
+    src: `(?:wrote|writes|written|posted|posts?|said|says|announced|statements?|messages?|video)\\s+on\\s+(?:${PLATFORMS})`,
+    type: 'social',
+    strength: 'authored',
+  },
   // ---- letter
   { name: 'letter', first: 'letter letters message messages correspondence diplomatic note', src: 'letters?|messages?|correspondence|diplomatic\\s+notes?|note\\s+verbale', type: 'letter', strength: 'authored' },
   { name: 'wrote-to', first: 'wrote written writes', src: 'wrote\\s+to|written\\s+to|writes\\s+to', type: 'letter', strength: 'verb' },
@@ -113,6 +126,12 @@ export const RULES: readonly TriggerRule[] = [
     src: 'statements?|remarks|comments|words|signals?|warnings?|ultimatums?|appeals?|interviews?|press\\s+conferences?|briefings?|op-eds?|overtures?|rhetoric',
     type: 'media',
     strength: 'authored',
+  },
+  {
+    name: 'broadcast', first: 'televised state national public told tells telling',
+    src: '(?:televised\\s+(?:statement|address|speech|remarks|interview|appeal)s?|(?:state|national|public)\\s+(?:television|tv|radio|broadcaster)|(?:told|tells|telling)\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}?(?:press\\s+conference|news\\s+conference|conference|forum|summit|briefing|rally|audience|gathering))',
+    type: 'media',
+    strength: 'broadcast',
   },
   // ---- meeting: verbs
   {
@@ -169,7 +188,7 @@ function subScanner(rules: number[]): SubScanner {
  * Function words that begin a trigger only before one particular next word ("to meet", "on the sidelines", "by
  * phone"): the first letter that next word must have. Checked before the regex runs, since these words are common.
  */
-const NEXT_LETTER: Record<string, string> = { to: 'm', on: 't', at: 't', over: 't', by: 'pt', via: 'ptv' };
+const NEXT_LETTER: Record<string, string> = { to: 'm', on: 't', at: 't', over: 't', by: 'pt', via: 'ptv', said: 'o', says: 'o', announced: 'o', state: 'trb', national: 'trb', told: 'at', tells: 'at', telling: 'at' };
 
 /** A first word in the keyword table: its text, its sub-scanner, and the letters the next word may start with. */
 interface KeyWord {
@@ -324,7 +343,7 @@ export const SPECIFIC_MODIFIERS = new Set([
   'renewed', 'upcoming', 'planned', 'regular', 'periodic', 'personal', 'private', 'closed', 'extensive', 'lengthy',
   'substantive', 'detailed', 'intensive', 'emergency', 'urgent', 'official', 'diplomatic', 'expert', 'intergovernmental',
   'interagency', 'nascent', 'ongoing', 'continued', 'weekly', 'monthly', 'annual', 'productive', 'constructive',
-  'frank', 'fruitful', 'tete-a-tete',
+  'frank', 'fruitful', 'tete-a-tete', 'technical', 'indirect', 'proximity', 'exploratory', 'preliminary', 'secret',
 ]);
 
 /** Determiners and possessive pronouns that may open a channel noun phrase. */

@@ -179,7 +179,7 @@ export function compoundIds(ctx: ChannelContext, t: { start: number; end: number
 
 /** Words that end a noun-phrase list: clause words, prepositions, auxiliaries. */
 const STOP_WORDS = new WordSet(
-  'that which who whom where when while because since but to on about over regarding concerning in at for after before during is are was were has have had will would can could should may might must did does do show shows showed continue continues continued began remain remains'.split(' '),
+  'that which who whom where when while because since but to on about over regarding concerning in at for after before during through via is are was were has have had will would can could should may might must did does do show shows showed continue continues continued began remain remains runs run ran'.split(' '),
 );
 
 /** `\w` of regular expressions. */
