@@ -3,6 +3,8 @@
  * quote stage alone (spans, classification, attribution) vs a bare global quotation-mark regex over the same text.
  * Times are CPU times (median of 15 runs). The fixtures are quote-dense (a quote every ~100 characters, 3–6× a
  * typical article), so this is a worst case for the per-quote work.
+ * A second figure runs the stage on the engine bench's samples-like article against the engine bench's baseline (quote-mark
+ * regex + one-pass char scan), the budget that counts: quote stage ≤ 0.8× that baseline.
  * usage: npx tsx scripts/bench-quotes.ts [sizeMB]
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { findMentions } from '../src/core/actors';
 import { findQuotes } from '../src/core/quotes';
 import { compileRegistry, parseRegistry } from '../src/core/registry';
 import { createDoc } from '../src/core/text';
+import { baselinePass, buildArticle } from '../test/bench/engine';
 
 const sizeMb = Number(process.argv[2] ?? 1);
 const dir = join(__dirname, '..', 'test', 'fixtures', 'quotes');
@@ -67,3 +70,13 @@ const mb = text.length / (1024 * 1024);
 console.log(`text: ${mb.toFixed(2)} MB (${text.length} chars), ${doc.paragraphs.length} paragraphs, ${findings.mentions.length} mentions, ${n} marks`);
 console.log(`baseline (global quote-mark regex): ${baseline.toFixed(2)} ms cpu (median of 15)`);
 console.log(`quote stage (findQuotes): ${stage.toFixed(2)} ms cpu  → ${quotes} quotes (${Math.round(text.length / Math.max(1, quotes))} chars/quote), ${(mb / (stage / 1000)).toFixed(1)} MB/s, ${(stage / baseline).toFixed(2)}× baseline`);
+
+// samples-like text (the engine bench's article) against the engine bench's baseline
+const text2 = buildArticle(sizeMb * 1024 * 1024);
+const doc2 = createDoc(text2);
+const findings2 = findMentions(doc2, compileRegistry(parseRegistry(readFileSync(regFile, 'utf8'), regFile).entries));
+const base2 = time(() => baselinePass(text2), 15);
+let quotes2 = 0;
+const stage2 = time(() => (quotes2 = findQuotes(doc2, findings2).length), 15);
+console.log(`samples-like text: ${(text2.length / 1048576).toFixed(2)} MB, ${quotes2} quotes (${Math.round(text2.length / Math.max(1, quotes2))} chars/quote)`);
+console.log(`engine baseline (quote-mark regex + char scan): ${base2.toFixed(2)} ms cpu; quote stage ${stage2.toFixed(2)} ms cpu → ${(stage2 / base2).toFixed(2)}× baseline (budget 0.8×)`);

@@ -95,6 +95,8 @@ const ROLE_NOUNS = new Set([
   'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'envoy', 'ambassador', 'secretary',
   'chancellor', 'premier', 'diplomat', 'negotiator', 'senator',
 ]);
+/** Word-bounded patterns of the role nouns, built once. */
+const ROLE_RES = new Map<string, RegExp>();
 /** Capitalised words at the front of a sequence that are no part of a name ("The", "In", "But", "Yesterday"). */
 const LEADING_STOP = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'and', 'but',
@@ -130,7 +132,11 @@ export class Ctx {
   readonly findings: ActorFindings;
   /** Quote spans (open..close mark), sorted, of the latest paragraphs, to skip quote interiors. */
   private quoteSpans: Array<{ p: number; spans: Span[] }> = [];
-  private readonly sentMemo = new Map<number, number>();
+  /** The last two sentence-start look-ups (the same quote asks several times). */
+  private memoPos = -1;
+  private memoStart = 0;
+  private memoPos2 = -1;
+  private memoStart2 = 0;
   /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
   private readonly surnames = new Map<string, SpeakerRef>();
   private readonly kebabs = new Map<string, string>();
@@ -204,9 +210,8 @@ export class Ctx {
 
   /** Start of the sentence containing `pos`: a backward scan inside the paragraph, at most MAX_SENTENCE long. */
   sentenceStart(p: number, pos: number): number {
-    const hit = this.sentMemo.get(pos);
-    if (hit !== undefined) return hit;
-    if (this.sentMemo.size > 64) this.sentMemo.clear();
+    if (pos === this.memoPos) return this.memoStart;
+    if (pos === this.memoPos2) return this.memoStart2;
     const ps = this.paragraphs[p].start;
     const t = this.text;
     const floor = Math.max(ps, pos - MAX_SENTENCE);
@@ -232,17 +237,40 @@ export class Ctx {
       found = k;
       break;
     }
-    this.sentMemo.set(pos, found);
+    this.memoPos2 = this.memoPos;
+    this.memoStart2 = this.memoStart;
+    this.memoPos = pos;
+    this.memoStart = found;
     return found;
   }
 
   /** Start of the sentence before the one containing `pos` (may be in the previous paragraph). */
   prevSentenceStart(p: number, pos: number): number {
-    const s = this.sentenceStart(p, pos);
+    const s = this.outerSentenceStart(p, pos);
     const ps = this.paragraphs[p].start;
-    if (s > ps) return this.sentenceStart(p, s - 1);
+    if (s > ps) return this.outerSentenceStart(p, s - 1);
     if (p > 0) return this.sentenceStart(p - 1, this.paragraphs[p - 1].end);
     return ps;
+  }
+
+  /** Start of the author's sentence containing `pos`: sentence breaks inside quotes ("“He left. We stay,” she said") do not count. */
+  outerSentenceStart(p: number, pos: number): number {
+    let s = this.sentenceStart(p, pos);
+    for (let n = 0; n < 8; n++) {
+      const qs = this.quoteStartAt(p, s);
+      if (qs < 0) break;
+      s = this.sentenceStart(p, qs);
+    }
+    return s;
+  }
+
+  /** Start of the quote span of paragraph `p` holding `pos` (not at its start), or -1. */
+  private quoteStartAt(p: number, pos: number): number {
+    let qs: Span[] | undefined;
+    for (const x of this.quoteSpans) if (x.p === p) qs = x.spans;
+    if (!qs) return -1;
+    for (const q of qs) if (pos > q.start && pos < q.end) return q.start;
+    return -1;
   }
 
   /** First mention index with start >= pos. */
@@ -379,7 +407,8 @@ export class Ctx {
     const ms = this.mentions;
     if (ROLE_NOUNS.has(noun) && !c.indefinite) {
       const from = p > 0 ? this.paragraphs[p - 1].start : this.paragraphs[p].start;
-      const re = new RegExp(`\\b${noun}\\b`);
+      let re = ROLE_RES.get(noun);
+      if (!re) ROLE_RES.set(noun, (re = new RegExp(`\\b${noun}\\b`)));
       for (let k = this.lowerBound(c.start) - 1, n = 0; k >= 0 && ms[k].start >= from && n < 200; k--, n++) {
         const m = ms[k];
         if (this.kindOf(m.actorId) !== 'person') continue;
@@ -508,7 +537,7 @@ export function resolvePronoun(ctx: Ctx, p: number, c: Cand, last: LastSpeaker |
   }
   // the main-clause subject: the nearest in this sentence, else the first of the sentence before (not in a
   // relative clause ", who …," nor a prepositional object)
-  const sentStart = ctx.sentenceStart(p, c.start);
+  const sentStart = ctx.outerSentenceStart(p, c.start);
   const main = ok.filter((x) => !subordinate(ctx, x, x.start >= sentStart ? sentStart : prevStart));
   const here = main.filter((x) => x.start >= sentStart);
   let near = here.length ? here[here.length - 1] : null;

@@ -90,6 +90,13 @@ describe('quotes: pronouns after a relative clause', () => {
   });
 });
 
+describe('quotes: pronouns after a quote with a sentence break inside', () => {
+  it('the sentence before is the author’s, not the quote’s first sentence', () => {
+    const t = 'Varga said: “We are ready.”\nVarga said she had called Tomas Brandt on Monday and pressed him. “He listened. Whether he moves is another matter,” she said.';
+    assert.deepEqual(who(t, [VARGA, BRANDT]).map((r) => r[1]), ['elena-varga', 'elena-varga']);
+  });
+});
+
 describe('quotes: anonymous sources', () => {
   it('"a senior official said", "one negotiator told", "diplomats said", "a source familiar with …": no speaker, and no carry-over', () => {
     assert.deepEqual(who(fixture('anonymous.txt'), [VARGA, BRANDT]), [
