@@ -91,6 +91,8 @@ export const checks = [
       assert.match(yaml, /rubio/i, 'the claimant is Marco Rubio');
       assert.match(yaml, new RegExp(QUOTE), 'the claim keeps the quoted text');
       await ui.waitForDecoration(QUOTE, { contains: true });
+      // …and the Claims view lists it under its status (also what the screenshot shows).
+      await ui.waitForSidebarRows(['disputed', 'A phone call is not'], { view: 'Claims' });
     },
   },
 ];
