@@ -1,6 +1,6 @@
 /**
  * Actor-stage benchmark: ~1 MB built from our own fixture text (repeated and varied), the default registry.
- * Prints registry parse/compile time, findMentions time and MB/s, the matcher scan alone, a compiled
+ * Prints (minimum of several runs) registry parse/compile time, findMentions time and MB/s, the matcher scan alone, a compiled
  * alternation of the same forms (the alternative design), and a bare baseline pass in the same process
  * (one global quotation-mark regex plus a one-pass char scan) with the ratio.
  * usage: npx tsx scripts/bench-actors.ts [registry.yaml]
@@ -16,19 +16,15 @@ const root = resolve(__dirname, '..');
 const regFile = process.argv[2] ?? join(root, 'registry', 'world.yaml');
 const fixture = readFileSync(join(root, 'test', 'fixtures', 'actors', 'briefing.txt'), 'utf8');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function time(fn: () => void, runs = 7): number {
+// The machine may be shared and loaded: the minimum of several runs is the figure least disturbed by others.
+function time(fn: () => void, runs = 9): number {
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn();
     t.push(performance.now() - t0);
   }
-  return median(t);
+  return Math.min(...t);
 }
 
 // ~1 MB: the fixture's paragraphs shuffled and lightly varied per copy (numbers, a changed word), so it is not
@@ -72,6 +68,7 @@ function main(): void {
   const tFold = time(() => createDoc(text));
   const tScan = time(() => scanText(text, doc.folded, reg));
   const tFind = time(() => findMentions(doc, reg));
+  const tBoth = time(() => findMentions(createDoc(text), reg));
   const mentions = findMentions(doc, reg).mentions.length;
 
   // The alternative design: one compiled alternation of all folded forms (longest first), word-bounded.
@@ -96,7 +93,9 @@ function main(): void {
   row('matcher scan only (trie)', `${tScan.toFixed(1)} ms  (${(mb / (tScan / 1000)).toFixed(0)} MB/s)`);
   row('same forms as one alternation regex', `${tAlt.toFixed(1)} ms  (scan only, no case rules)`);
   row('findMentions', `${tFind.toFixed(1)} ms  (${(mb / (tFind / 1000)).toFixed(0)} MB/s)`);
-  row('findMentions / baseline', `${(tFind / tBase).toFixed(2)}×  (target ≤ 2×)`);
+  row('createDoc + findMentions', `${tBoth.toFixed(1)} ms  (${(mb / (tBoth / 1000)).toFixed(0)} MB/s)`);
+  row('findMentions / baseline', `${(tFind / tBase).toFixed(2)}×`);
+  row('(createDoc + findMentions) / baseline', `${(tBoth / tBase).toFixed(2)}×  (budget ≤ 1.2×)`);
   row('memory (heap used)', `${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
 }
 

@@ -190,6 +190,7 @@ class ActorPass {
   private readonly unknownSurnames = new Map<string, string>();
   private readonly stateCand = new Map<El, Cand>();
   private readonly fuzzyMemo = new Map<string, string | undefined>();
+  private firstNameIdx: Map<string, Array<{ at: number; id: string }>> | undefined;
 
   constructor(
     doc: TextDoc,
@@ -547,13 +548,23 @@ class ActorPass {
 
   /** The one registry person with first name `f` fully named before `pos` ("Sheikh Mohammed" after his full name). */
   private firstNameOwnerBefore(f: string, pos: number): string | undefined {
+    if (!this.firstNameIdx) {
+      // first name → registry persons named in full (name or alias), with the position: built once per article
+      this.firstNameIdx = new Map();
+      for (const c of this.cands) {
+        if (c.ids.length !== 1 || (c.match !== 'name' && c.match !== 'alias')) continue;
+        for (const fn of this.reg.firstNames.get(c.ids[0]) ?? []) {
+          const list = this.firstNameIdx.get(fn) ?? [];
+          list.push({ at: c.start, id: c.ids[0] });
+          this.firstNameIdx.set(fn, list);
+        }
+      }
+    }
     let found: string | undefined;
-    for (const c of this.cands) {
-      if (c.start >= pos || c.ids.length !== 1 || c.match !== 'name' && c.match !== 'alias') continue;
-      const id = c.ids[0];
-      if (id === found || !this.reg.firstNames.get(id)?.has(f)) continue;
+    for (const x of this.firstNameIdx.get(f) ?? []) {
+      if (x.at >= pos || x.id === found) continue;
       if (found) return undefined;
-      found = id;
+      found = x.id;
     }
     return found;
   }

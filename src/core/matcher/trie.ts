@@ -44,65 +44,49 @@ export function childOf(t: Trie, node: number, code: number): number {
 /** Children from which a node gets a dense ASCII slab. */
 const WIDE_MIN = 5;
 
-interface BuildNode {
-  kids: Map<number, BuildNode>;
-  out: number;
-}
-
-/** Builds the trie of `keys`; `terminalOf(key)` gives each key's output index. */
+/**
+ * Builds the trie of `keys`; `terminalOf(key)` gives each key's output index.
+ * The keys are sorted first: inserted in sorted order, new nodes appear exactly in depth-first preorder, and a
+ * node's previous sibling is the node the previous key had at the depth where the two keys part.
+ */
 export function buildTrie(keys: readonly string[]): { trie: Trie; terminalOf: (key: string) => number } {
-  const top: BuildNode = { kids: new Map(), out: 0 };
-  let outputs = 0;
-  let count = 1;
-  const ids = new Map<string, number>();
-  for (const key of keys) {
-    let node = top;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      let next = node.kids.get(c);
-      if (!next) {
-        next = { kids: new Map(), out: 0 };
-        node.kids.set(c, next);
-        count++;
-      }
-      node = next;
-    }
-    if (node.out === 0) node.out = ++outputs;
-    ids.set(key, node.out - 1);
-  }
+  const sorted = [...new Set(keys)].sort();
+  let total = 1;
+  for (const k of sorted) total += k.length;
   const root = new Int32Array(65536);
-  const code = new Uint16Array(count);
-  const hasKids = new Uint8Array(count);
-  const sibling = new Int32Array(count);
-  const terminal = new Int32Array(count);
-  let next = 1;
-  // iterative preorder numbering: each entry is (node, its code, index of the previous sibling or -1)
-  const place = (n: BuildNode, c: number): number => {
-    const id = next++;
-    code[id] = c;
-    terminal[id] = n.out;
-    return id;
-  };
-  const stack: Array<{ n: BuildNode; id: number; kids: Array<[number, BuildNode]>; k: number; prev: number }> = [];
-  const rootKids = [...top.kids].sort((a, b) => a[0] - b[0]);
-  for (const [c, n] of rootKids) {
-    const id = place(n, c);
-    root[c] = id;
-    stack.push({ n, id, kids: [...n.kids].sort((a, b) => a[0] - b[0]), k: 0, prev: 0 });
-    while (stack.length) {
-      const f = stack[stack.length - 1];
-      if (f.k >= f.kids.length) {
-        stack.pop();
-        continue;
-      }
-      const [kc, kn] = f.kids[f.k++];
-      const kid = place(kn, kc);
-      if (f.prev === 0) hasKids[f.id] = 1;
-      else sibling[f.prev] = kid;
-      f.prev = kid;
-      stack.push({ n: kn, id: kid, kids: [...kn.kids].sort((a, b) => a[0] - b[0]), k: 0, prev: 0 });
+  const codeBuf = new Uint16Array(total);
+  const hasKidsBuf = new Uint8Array(total);
+  const siblingBuf = new Int32Array(total);
+  const terminalBuf = new Int32Array(total);
+  const ids = new Map<string, number>();
+  const path: number[] = []; // node id per depth along the previous key
+  let prev = '';
+  let count = 1;
+  let outputs = 0;
+  for (const key of sorted) {
+    let l = 0;
+    const m = Math.min(prev.length, key.length);
+    while (l < m && prev.charCodeAt(l) === key.charCodeAt(l)) l++;
+    // the previous key's node at depth l (if any) is the previous sibling of this key's new node there
+    const prevSibling = l < prev.length ? path[l] : 0;
+    path.length = l;
+    for (let d = l; d < key.length; d++) {
+      const id = count++;
+      const c = key.charCodeAt(d);
+      codeBuf[id] = c;
+      if (d === 0) root[c] = id;
+      else if (d === l && prevSibling !== 0) siblingBuf[prevSibling] = id;
+      else hasKidsBuf[path[d - 1]] = 1; // first child of its parent
+      path.push(id);
     }
+    terminalBuf[path[key.length - 1]] = ++outputs;
+    ids.set(key, outputs - 1);
+    prev = key;
   }
+  const code = codeBuf.subarray(0, count);
+  const hasKids = hasKidsBuf.subarray(0, count);
+  const sibling = siblingBuf.subarray(0, count);
+  const terminal = terminalBuf.subarray(0, count);
   // dense slabs for wide nodes
   const wideAt = new Int32Array(count);
   const wideNodes: number[] = [];

@@ -294,27 +294,30 @@ function doCompile(entries: readonly ActorEntry[]): Omit<CompiledRegistry, 'comp
 function leadPrefixes(forms: ReadonlyMap<string, FormOutput[]>): CompiledRegistry['leads'] {
   const first = new Uint8Array(65536);
   const pair = new Uint8Array(128 * 128);
-  const prefixes = new Map<number, string[]>();
+  const all = new Set<string>();
   for (const [key, list] of forms) {
     for (const o of list) {
-      let p: string;
       if (o.mode === 1) {
-        if (o.capAt === 0) continue;
-        p = key.slice(0, o.capAt);
+        if (o.capAt > 0) all.add(key.slice(0, o.capAt));
       } else if (o.mode === 2) {
         const c = o.form.charCodeAt(0);
-        if (c >= 65 && c <= 90) continue;
-        p = key;
-      } else p = key;
-      const c0 = p.charCodeAt(0);
-      const list2 = prefixes.get(c0) ?? [];
-      // keep the shortest prefixes only (a longer one adds nothing)
-      if (list2.some((x) => p.startsWith(x))) continue;
-      const kept = list2.filter((x) => !x.startsWith(p));
-      kept.push(p);
-      prefixes.set(c0, kept);
-      first[c0] = 1;
+        if (!(c >= 65 && c <= 90)) all.add(key);
+      } else all.add(key);
     }
+  }
+  // keep the shortest prefixes only (a longer one adds nothing): shortest first, skip any with a kept prefix
+  const kept = new Set<string>();
+  const prefixes = new Map<number, string[]>();
+  for (const p of [...all].sort((a, b) => a.length - b.length)) {
+    let covered = false;
+    for (let l = 1; l < p.length && !covered; l++) covered = kept.has(p.slice(0, l));
+    if (covered) continue;
+    kept.add(p);
+    const c0 = p.charCodeAt(0);
+    const list = prefixes.get(c0) ?? [];
+    list.push(p);
+    prefixes.set(c0, list);
+    first[c0] = 1;
   }
   for (const [c0, list] of prefixes) {
     if (c0 >= 128) continue;
