@@ -35,7 +35,7 @@ const VIA_RE =
 const COMPANY_RE = /(?<![a-z])(?:in\s+the\s+company\s+of|together\s+with|along\s+with|accompanied\s+by|joined\s+by)\s+/g;
 /** Verbs that make their subject the author of the statement, letter or post after them ("X issued warnings"). */
 const AUTHOR_VERBS = new WordSet(
-  'issued made makes make making sent sends send sending delivered wrote writes posted posts published publishes gave gives voiced addressed tweeted dispatched handed passed'.split(' '),
+  'issued made makes make making sent sends send sending delivered wrote writes posted posts published publishes released releases gave gives voiced addressed tweeted dispatched handed passed signed penned'.split(' '),
 );
 
 /** An author verb right before `pos` (blanks between), standing as a word of its own after `floor`. */
@@ -159,6 +159,8 @@ const HYPOTHETICAL = new WordSet(['could', 'might']);
 const PASS_VERBS = new WordSet(['pass', 'passed', 'passes', 'passing', 'carry', 'carried', 'carries', 'carrying', 'relay', 'relayed', 'relays', 'relaying', 'convey', 'conveyed', 'conveys', 'conveying', 'deliver', 'delivered', 'delivers', 'delivering', 'transmit', 'transmitted']);
 /** Verbs of hosting: their subject is the channel's host (`via`). */
 const HOST_VERBS = new WordSet(['host', 'hosts', 'hosted', 'hosting']);
+/** Object pronouns standing for an addressee ("sent her a letter"). */
+const OBJECT_PRONOUNS = new WordSet(['her', 'him', 'them']);
 /** Words between a speaker and a public appearance ("said on state television"). */
 const BROADCAST_SKIP = new WordSet(['on', 'in', 'to', 'at', 'said', 'says', 'spoke', 'speaks', 'appeared', 'declared', 'announced', 'told']);
 const COPULA_RE = /\s+(?:is|are|was|were|isn't|wasn't|can\s+be|would\s+be)\s/y;
@@ -454,9 +456,25 @@ class Finder {
     if (!authors.length && (rule.type === 'letter' || rule.type === 'social' || rule.type === 'media')) {
       // "Zelensky sent Erdogan a letter": an addressee between the verb and the letter
       const p = skipBlanksBack(f, left.start, sentence.start);
+      const pw = letterRunBack(f, p, sentence.start);
+      if (pw < p && OBJECT_PRONOUNS.has(f, pw, p) && authorVerbBefore(f, pw, Math.max(sentence.start, pw - 40))) {
+        // "Sikorski sent her a letter": the addressee is the person the pronoun stands for
+        const author = this.subjectChain(letterRunBack(f, skipBlanksBack(f, pw, sentence.start), sentence.start), sentence, 40);
+        if (author.length) {
+          authors.push(...author);
+          const prev = ctx.previousSentence(pw);
+          for (let i = ctx.firstMentionFrom(prev ? prev.start : sentence.start); i < ctx.mentions.length && ctx.mentions[i].start < pw; i++) {
+            const id = ctx.mentions[i].actorId;
+            if (ctx.kindOf(id) === 'person' && !author.includes(id)) {
+              targets.length = 0;
+              targets.push(id);
+            }
+          }
+        }
+      }
       const io = ctx.mentionAt(p - 1);
       if (io && io.end === p && io.start > sentence.start && authorVerbBefore(f, io.start, Math.max(sentence.start, io.start - 40))) {
-        authors.push(...this.subjectChain(io.start, sentence, 40).filter((id) => id !== io.actorId));
+        authors.push(...this.subjectChain(letterRunBack(f, skipBlanksBack(f, io.start, sentence.start), sentence.start), sentence, 40).filter((id) => id !== io.actorId));
         if (authors.length) targets.push(io.actorId);
       }
     }
@@ -470,6 +488,7 @@ class Finder {
         authors.length = 0;
       }
     }
+    if (!authors.length && !passOn) authors.push(...this.speakerBefore(left.start, sentence));
     if (!authors.length && !passOn) {
       // "Beijing has issued warnings", "Trump tweeted", "X sent a letter"
       if (verbish || authorVerbBefore(f, left.start, Math.max(sentence.start, left.start - 40))) {
@@ -589,12 +608,17 @@ class Finder {
         else break;
       }
       speakers.push(...this.subjectChain(p, sentence, 40));
+      // "he told Egyptian state television": the pronoun's person
+      const w = letterRunBack(ctx.folded, p, sentence.start);
+      if (!speakers.length && p - w === 2 && /^(?:he|she)$/.test(ctx.folded.slice(w, p))) speakers.push(...this.pronounIds('his', w, sentence));
     }
     if (!speakers.length) speakers.push(...this.subjectAfterComma(e, sentence));
     if (!speakers.length) return;
     // the forum itself ("told the Munich Security Conference") when it is an actor
     const inside = ctx.mentionsIn(s, e).filter((m) => ctx.kindOf(m.actorId) === 'organization').map((m) => m.actorId);
-    this.emit({ start: left.start, end: e, type: 'media', participants: uniq([...speakers, ...inside]), via: [], confidence: 0.7, sentence, fallback: false, weak: false });
+    // "told a security forum": a speech at a forum; "told a press conference": a public statement
+    const type: ChannelType = verbal && /(?:forum|summit|conference)$/.test(ctx.folded.slice(s, e)) && !/(?:press|news)\s+conference$/.test(ctx.folded.slice(s, e)) ? 'forum' : 'media';
+    this.emit({ start: left.start, end: e, type, participants: uniq([...speakers, ...inside]), via: [], confidence: 0.7, sentence, fallback: false, weak: false });
   }
 
   /** "after meeting the Ukrainian delegation, Rubio …": the objects, and the subject of the main clause. */
@@ -604,6 +628,16 @@ class Finder {
     const objects = this.idsIn(e, to);
     if (!objects.length) return;
     let subject = this.subjectAfterComma(to - 1, sentence);
+    if (!subject.length) {
+      // "Al Thani told reporters after meeting …": the nearest person before, outside the objects
+      for (let i = ctx.firstMentionFrom(s) - 1; i >= 0 && ctx.mentions[i].start >= sentence.start; i--) {
+        const id = ctx.mentions[i].actorId;
+        if (ctx.kindOf(id) === 'person' && !objects.includes(id)) {
+          subject = [id];
+          break;
+        }
+      }
+    }
     if (!subject.length) {
       const first = this.sentenceSubject(s, sentence);
       if (first) subject = [first];
@@ -616,6 +650,25 @@ class Finder {
     const np = /^(?:\s+[a-z-]+){0,2}?\s+(?:delegation|team|side|counterparts?|envoys?|negotiators|officials|leaders?|ministers?|president|prime\s+minister)\b/.exec(ctx.folded.slice(end, to));
     if (np) end += np[0].length;
     this.emit({ start: s, end: Math.max(end, e), type: 'meeting', participants: parties, via: this.viaIn(s, sentence), confidence: 0.7, sentence, fallback: false, weak: false });
+  }
+
+  /**
+   * "Zuppi said in an interview", "Zelensky dismissed … in a post on Telegram": for a channel noun inside an "in/on"
+   * phrase, the speaker is the subject before the speech verb, else the sentence's subject.
+   */
+  private speakerBefore(at: number, sentence: Span): string[] {
+    const f = this.ctx.folded;
+    let p = skipBlanksBack(f, at, sentence.start);
+    let w = letterRunBack(f, p, sentence.start);
+    if (w === p || !(f.startsWith('in', w) && p - w === 2)) return [];
+    p = skipBlanksBack(f, w, sentence.start);
+    w = letterRunBack(f, p, sentence.start);
+    if (w < p && BROADCAST_SKIP.has(f, w, p)) {
+      const subj = this.subjectChain(w, sentence, 40);
+      if (subj.length) return subj;
+    }
+    const first = this.sentenceSubject(at, sentence);
+    return first ? [first] : [];
   }
 
   /** The subject right after the first comma following `from` ("In a post on Telegram, Zelensky …"). */
@@ -900,6 +953,9 @@ class Finder {
     const gap = ctx.folded.slice(m.end, s);
     // "Witkoff, who met Dmitriev": the antecedent of the relative pronoun
     if (RELATIVE_WHO_RE.test(gap)) return [m.actorId];
+    // "Dmitriev, the head of Russia's wealth fund, wrote", "Turkey's president, Erdogan, to pass": an apposition
+    const appo = this.appositionSubject(s, sentence);
+    if (appo) return [appo];
     if (gap.length > maxGap || /[;:()!?]|,\s|\s-\s|\b(?:that|which|who|while|but|after|before|when)\b/.test(gap)) return out;
     out.push(m.actorId);
     for (i--; i >= 0; i--) {
@@ -911,6 +967,27 @@ class Finder {
       m = p;
     }
     return out.reverse();
+  }
+
+  /**
+   * The subject before an apposition that ends right before `s` (", the head of …, wrote"), or the person named by
+   * an apposition itself (", Recep Tayyip Erdogan, to pass"). Undefined when the text before `s` is not one.
+   */
+  private appositionSubject(s: number, sentence: Span): string | undefined {
+    const ctx = this.ctx;
+    const f = ctx.folded;
+    const close = f.lastIndexOf(',', s - 1);
+    if (close < sentence.start || s - close > 14 || !/^,\s*(?:(?:to|has|had|have|also|then|later|will|would)\s+)?$/.test(f.slice(close, s))) return undefined;
+    const open = f.lastIndexOf(',', close - 1);
+    const inner = open >= sentence.start ? ctx.mentionsIn(open + 1, close) : [];
+    // the apposition is a person's name: ", Recep Tayyip Erdogan,"
+    if (inner.length === 1 && ctx.kindOf(inner[0].actorId) === 'person' && /^,\s*$/.test(f.slice(open, inner[0].start)) && /^\s*$/.test(f.slice(inner[0].end, close))) return inner[0].actorId;
+    if (open < sentence.start || close - open > 90 || !/^,\s+(?:the|a|an|his|her|its|their|[a-z]+'s)\s/.test(f.slice(open, open + 20))) return undefined;
+    if (/\b(?:said|says|who|which|that|and|but)\b/.test(f.slice(open, close))) return undefined;
+    const i = ctx.firstMentionFrom(open) - 1;
+    const m = i >= 0 ? ctx.mentions[i] : undefined;
+    if (!m || m.start < sentence.start || !/^\s*$/.test(f.slice(m.end, open))) return undefined;
+    return m.actorId;
   }
 
   private subjectStart(s: number, sentence: Span): number {

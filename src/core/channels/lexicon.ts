@@ -44,10 +44,12 @@ export const RULES: readonly TriggerRule[] = [
   { name: 'back-channel', first: 'back backchannel backchannels', src: 'back[- ]?channels?', type: 'backchannel', strength: 'strong' },
   {
     name: 'unofficial-x', first: 'unofficial informal secret confidential covert clandestine behind closed back off',
-    src: `(?:unofficial|informal|secret|confidential|covert|clandestine|behind[- ]the[- ]scenes|closed[- ]door|back[- ]door|off[- ]the[- ]record)\\s+(?:[a-z]+\\s+)?(?:channels?|contacts?|talks|negotiations|meetings?|${DIALOG}|consultations|discussions|communications?|exchanges?|conversations?|briefings?)`,
+    src: `(?:unofficial|informal|secret|confidential|covert|clandestine|behind[- ]the[- ]scenes|closed[- ]door|back[- ]door|off[- ]the[- ]record)\\s+(?:[a-z]+\\s+)?(?:channels?|contacts?|talks|negotiations|meetings?|${DIALOG}|consultations|discussions|communications?|exchanges?|conversations?)`,
     type: 'backchannel',
     strength: 'strong',
   },
+  // a private briefing is a meeting held in private, not a back channel
+  { name: 'closed-briefings', first: 'closed behind private', src: '(?:closed[- ]door|behind[- ]closed[- ]doors|private)\\s+briefings?', type: 'meeting', strength: 'strong' },
   {
     name: 'intelligence-contacts', first: 'contact contacts talks channel channels dialog dialogue dialogs dialogues communication communications discussions meeting meetings',
     src: `(?:contacts?|talks|channels?|${DIALOG}|communications?|discussions|meetings?)\\s+between\\s+(?:the\\s+)?(?:[a-z]+\\s+)?(?:intelligence|security|special)\\s+(?:agencies|services)`,
@@ -63,8 +65,8 @@ export const RULES: readonly TriggerRule[] = [
     type: 'track',
     strength: 'strong',
   },
-  // "Track Two" / "track-two" / "Track 1.5": unofficial dialogue of non-officials
-  { name: 'track-two', first: 'track', src: 'track[- ](?:two|ii|1\\.5)(?:\\s+(?:diplomacy|dialog(?:ue)?s?|talks|channels?|contacts|meetings?))?', type: 'backchannel', strength: 'strong' },
+  // "Track Two" / "track-two" / "Track 1.5": a named line of unofficial dialogue (experts, former officials)
+  { name: 'track-two', first: 'track', src: 'track[- ](?:two|ii|1\\.5)(?:\\s+(?:diplomacy|dialog(?:ue)?s?|talks|channels?|contacts|meetings?))?', type: 'track', strength: 'strong' },
   { name: 'along-the-lines', first: 'along', src: 'along\\s+the\\s+lines?\\s+of', type: 'track', strength: 'strong' },
   { name: 'peace-talks', first: 'peace settlement ceasefire', src: '(?:peace|settlement|ceasefire)\\s+(?:talks|negotiations|process)', type: 'track', strength: 'strong' },
   { name: 'talks-on-peace', first: 'talks negotiations', src: '(?:talks|negotiations)\\s+(?:on|about|over)\\s+(?:the\\s+)?(?:peace|settlement|ceasefire|truce)', type: 'track', strength: 'strong' },

@@ -62,14 +62,14 @@ describe('channels: generalisation fixtures', () => {
     assertOffsets(text, list);
   });
 
-  it('tracks-and-media: Track Two is unofficial, "its exchanges with" takes the possessor, state television, open letters, closed-door briefings', () => {
+  it('tracks-and-media: Track Two is a named (unofficial) track, "its exchanges with" takes the possessor, state television, open letters, closed-door briefings', () => {
     const text = fixture('tracks-and-media.txt');
     const list = channels(text);
-    check(list, 'Track Two dialogues between Chinese and American scholars', 'backchannel', ['china', 'united-states']);
+    check(list, 'Track Two dialogues between Chinese and American scholars', 'track', ['china', 'united-states']);
     check(list, 'its latest exchanges with Washington', 'meeting', ['china', 'united-states']);
     check(list, 'state television', 'media', ['vladimir-putin']);
     check(list, 'an open letter to Trump', 'letter', ['volodymyr-zelensky', 'donald-trump']);
-    const briefings = check(list, 'closed-door briefings', 'backchannel', ['sergey-lavrov', 'china']);
+    const briefings = check(list, 'closed-door briefings', 'meeting', ['sergey-lavrov', 'china']);
     assert.ok(briefings.confidence > 0.5);
     assertOffsets(text, list);
   });
@@ -78,5 +78,28 @@ describe('channels: generalisation fixtures', () => {
     const list = channels('Qatar hosted talks between Russia and Ukraine. Rubio, who met Lavrov, stayed silent.');
     check(list, 'talks between Russia and Ukraine', 'meeting', ['russia', 'ukraine'], ['qatar']);
     check(list, 'met Lavrov', 'meeting', ['marco-rubio', 'sergey-lavrov']);
+  });
+
+  it('appositions: "Dmitriev, the head of the fund, wrote on X", "asked Turkey\'s president, Erdogan, to pass a message", "sent her a letter"', () => {
+    const a = channels('Kirill Dmitriev, the head of Russia\'s wealth fund, wrote on X that talks were going well.');
+    check(a, 'wrote on X', 'social', ['kirill-dmitriev']);
+    const b = channels('Putin asked Turkey\'s president, Erdogan, to pass a message to Kyiv.');
+    const msg = channelAt(b, 'a message to Kyiv');
+    assert.equal(msg.type, 'intermediary');
+    assert.deepEqual(msg.via, ['recep-erdogan']);
+    const c = channels('Zelensky met Erdogan in March. Lavrov, the foreign minister, sent him a letter on Monday.');
+    const letter = channelAt(c, 'a letter');
+    assert.equal(letter.type, 'letter');
+    assert.ok(letter.participants.includes('sergey-lavrov'));
+    assert.ok(letter.participants.includes('recep-erdogan'));
+  });
+
+  it('speakers of interviews and posts in an "in …" phrase, and of "he told … television"', () => {
+    const a = channels('Zelensky dismissed the demands in a post on Telegram on Sunday.');
+    check(a, 'a post on Telegram', 'social', ['volodymyr-zelensky']);
+    const b = channels('Lavrov spoke in Moscow. “We are ready,” he told state television.');
+    check(b, 'state television', 'media', ['sergey-lavrov']);
+    const c = channels('Lavrov told a security forum in Moscow that the West must listen.');
+    check(c, 'told a security forum', 'forum', ['sergey-lavrov']);
   });
 });
