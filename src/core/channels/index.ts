@@ -953,10 +953,11 @@ class Finder {
     const gap = ctx.folded.slice(m.end, s);
     // "Witkoff, who met Dmitriev": the antecedent of the relative pronoun
     if (RELATIVE_WHO_RE.test(gap)) return [m.actorId];
-    // "Dmitriev, the head of Russia's wealth fund, wrote", "Turkey's president, Erdogan, to pass": an apposition
-    const appo = this.appositionSubject(s, sentence);
-    if (appo) return [appo];
-    if (gap.length > maxGap || /[;:()!?]|,\s|\s-\s|\b(?:that|which|who|while|but|after|before|when)\b/.test(gap)) return out;
+    if (gap.length > maxGap || /[;:()!?]|,\s|\s-\s|\b(?:that|which|who|while|but|after|before|when)\b/.test(gap)) {
+      // "Dmitriev, the head of Russia's wealth fund, wrote", "Turkey's president, Erdogan, to pass": an apposition
+      const appo = gap.includes(',') ? this.appositionSubject(s, sentence) : undefined;
+      return appo ? [appo] : out;
+    }
     out.push(m.actorId);
     for (i--; i >= 0; i--) {
       const p = ctx.mentions[i];
