@@ -995,17 +995,14 @@ class ActorPass {
       if (!list.some((x) => x.id === id)) list.push({ id, at });
       heads.set(noun, list);
     };
+    const seen = new Set<string>();
     for (const m of mentions) {
+      if (seen.has(m.actorId) || m.match === 'surname') continue;
+      seen.add(m.actorId); // the first mention is the one that counts
       const e = this.entry(m.actorId);
-      if (!e || e.kind !== 'organization' || m.match === 'surname') continue;
-      // the head noun: the last word of the name that is one ("Coalition for Fair Housing" → coalition)
-      const words = fold(e.name).split(/\s+/);
-      if (words.length < 2) continue;
-      for (let k = words.length - 1; k >= 0; k--) {
-        if (!BACKREF_NOUNS.has(words[k])) continue;
-        add(words[k], e.id, m.start);
-        break;
-      }
+      if (!e || e.kind !== 'organization') continue;
+      const noun = headNoun(e.name);
+      if (noun) add(noun, e.id, m.start);
     }
     for (const [noun, ids] of BLOC_NOUNS) {
       for (const id of ids) {
@@ -1016,23 +1013,28 @@ class ActorPass {
     if (!heads.size) return mentions;
     const extra: Mention[] = [];
     const f = this.folded;
-    for (const [noun, owners] of heads) {
-      for (const det of ['the ', 'this ']) {
-        const pat = det + noun;
-        for (let p = f.indexOf(pat); p >= 0; p = f.indexOf(pat, p + 1)) {
-          const end = p + pat.length;
-          if (isWordAt(f, p - 1) || isWordAt(f, end)) continue;
-          if (/^ of\b/.test(f.slice(end, end + 4)) || isUpperAsciiAt(this.text, end + 1)) continue;
-          const before = owners.filter((o) => o.at < p);
-          if (before.length !== 1) continue;
-          if (overlapsAny(mentions, p, end)) continue;
-          extra.push({ start: p, end, text: this.text.slice(p, end), actorId: before[0].id, match: 'alias', confidence: 0.55 });
-          this.addActor(actors, before[0].id);
-        }
-      }
+    // one native pass for all the nouns
+    const re = new RegExp(`\\b(?:the|this) (${[...heads.keys()].join('|')})\\b`, 'g');
+    for (let m = re.exec(f); m; m = re.exec(f)) {
+      const p = m.index;
+      const end = p + m[0].length;
+      if (/^ of\b/.test(f.slice(end, end + 4)) || isUpperAsciiAt(this.text, end + 1)) continue;
+      const before = (heads.get(m[1]) ?? []).filter((o) => o.at < p);
+      if (before.length !== 1) continue;
+      if (overlapsAny(mentions, p, end)) continue;
+      extra.push({ start: p, end, text: this.text.slice(p, end), actorId: before[0].id, match: 'alias', confidence: 0.55 });
+      this.addActor(actors, before[0].id);
     }
     if (!extra.length) return mentions;
-    return [...mentions, ...extra].sort((a, b) => a.start - b.start);
+    extra.sort((a, b) => a.start - b.start);
+    const out: Mention[] = [];
+    let k = 0;
+    for (const m of mentions) {
+      while (k < extra.length && extra[k].start < m.start) out.push(extra[k++]);
+      out.push(m);
+    }
+    while (k < extra.length) out.push(extra[k++]);
+    return out;
   }
 
   private addActor(actors: Map<string, KnownActor>, id: string): void {
@@ -1061,6 +1063,28 @@ function fold1(s: string): string {
 
 function fold1Of(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.$/, '');
+}
+
+const headMemo = new Map<string, string>();
+
+/** The head noun of an organisation name: its last word that is an organisation noun ("Coalition for Fair Housing" → coalition). */
+function headNoun(name: string): string {
+  let h = headMemo.get(name);
+  if (h === undefined) {
+    h = '';
+    const words = fold(name).split(/\s+/);
+    if (words.length >= 2) {
+      for (let k = words.length - 1; k >= 0; k--) {
+        if (BACKREF_NOUNS.has(words[k])) {
+          h = words[k];
+          break;
+        }
+      }
+    }
+    if (headMemo.size > 20000) headMemo.clear();
+    headMemo.set(name, h);
+  }
+  return h;
 }
 
 /** True when [s, e) overlaps a mention (mentions sorted by start, non-overlapping). */
