@@ -1,4 +1,5 @@
-// Bundles the extension, the CLI and the benchmark with esbuild. usage: node scripts/build.mjs [--watch] [--production]
+// Bundles the extension, the CLI and the benchmark with esbuild, then the channel network webview
+// (media/network/network.js, scripts/build-webview.mjs). usage: node scripts/build.mjs [--production]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -25,3 +26,6 @@ await Promise.all(
   ),
 );
 console.log(`built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}`);
+
+// The webview script (built, not committed: `npm ci` runs `prepare` → this build, and the .vsix takes the result).
+await import('./build-webview.mjs');

@@ -9,6 +9,7 @@ import { AnnotationCodeActions } from './codeActions';
 import * as acceptAllSuggestions from './commands/acceptAllSuggestions';
 import * as acceptSuggestion from './commands/acceptSuggestion';
 import type { Services } from './commands/common';
+import * as exportAnnotations from './commands/exportAnnotations';
 import * as filterActors from './commands/filterActors';
 import * as markAsActor from './commands/markAsActor';
 import * as markAsChannel from './commands/markAsChannel';
@@ -23,6 +24,7 @@ import * as revealInSidebar from './commands/revealInSidebar';
 import * as revealRange from './commands/revealRange';
 import * as setSpeaker from './commands/setSpeaker';
 import * as tagClaim from './commands/tagClaim';
+import * as toggleActorsScope from './commands/toggleActorsScope';
 import * as toggleHighlights from './commands/toggleHighlights';
 import { Decorations, HighlightToggle } from './decorations';
 import { Diagnostics } from './diagnostics';
@@ -39,6 +41,7 @@ import { ChannelsTree } from './views/channelsTree';
 import { ClaimsTree } from './views/claimsTree';
 import { OrphansTree } from './views/orphansTree';
 import type { Node } from './views/treeBase';
+import { registerWorkspaceFeatures } from './workspace';
 import { WorkspaceFsPort } from './workspaceFsPort';
 
 /** Every document an article can be: files and remote files (any language), and the news-article language anywhere. */
@@ -61,13 +64,18 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   const toggle = new HighlightToggle(context.workspaceState);
   push(registries, sessions, active, toggle);
 
+  // Workspace index, References / Definition / Workspace Symbols / Rename, and the channel network panel with
+  // its command `newsAnnotator.showChannelNetwork` (issue 5).
+  const workspace = registerWorkspaceFeatures(context, { registries, sessions, log });
+  push(workspace);
+
   const decorations = new Decorations(sessions, toggle);
   const diagnostics = new Diagnostics(sessions, sidecars, registries);
   const fileEvents = new FileEvents(sessions, registries, sidecars, log);
   const statusBar = new StatusBar(active);
   push(decorations, diagnostics, fileEvents, statusBar);
 
-  const actorsTree = new ActorsTree(active);
+  const actorsTree = new ActorsTree(active, workspace.service);
   const channelsTree = new ChannelsTree(active);
   const claimsTree = new ClaimsTree(active);
   const orphansTree = new OrphansTree(active);
@@ -88,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotationCodeActions(sessions), { providedCodeActionKinds: AnnotationCodeActions.kinds }),
   );
 
-  const services: Services = { sessions, active, toggle, registries, sidecars, actorsTree, actorsView, log };
+  const services: Services = { sessions, active, toggle, registries, sidecars, actorsTree, actorsView, log, workspaceIndex: workspace.service };
   push(
     tagClaim.register(services),
     markAsActor.register(services),
@@ -107,9 +115,15 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     reattachOrphan.register(services),
     refresh.register(services),
     revealRange.register(),
+    exportAnnotations.register(services),
+    toggleActorsScope.register(services),
   );
 
-  return makeTestApi({ sessions, decorations, statusBar, fileEvents, diagnostics, trees: { actors: actorsTree, channels: channelsTree, claims: claimsTree, orphans: orphansTree } });
+  return {
+    ...makeTestApi({ sessions, decorations, statusBar, fileEvents, diagnostics, trees: { actors: actorsTree, channels: channelsTree, claims: claimsTree, orphans: orphansTree } }),
+    workspace,
+    registries,
+  };
 }
 
 export function deactivate(): void {

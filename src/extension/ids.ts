@@ -27,6 +27,9 @@ export const Commands = {
   reattachOrphan: 'newsAnnotator.reattachOrphan',
   revealRange: 'newsAnnotator.revealRange',
   refresh: 'newsAnnotator.refresh',
+  showChannelNetwork: 'newsAnnotator.showChannelNetwork',
+  export: 'newsAnnotator.export',
+  toggleActorsScope: 'newsAnnotator.toggleActorsScope',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -83,6 +86,8 @@ export const ContextKeys = {
   actorsFiltered: 'newsAnnotator.actorsFiltered',
   onSuggestion: 'newsAnnotator.onSuggestion',
   onAnnotation: 'newsAnnotator.onAnnotation',
+  /** The Actors view lists all articles of the workspace index (not only the active one). */
+  actorsWorkspaceScope: 'newsAnnotator.actorsWorkspaceScope',
 } as const;
 
 /** Tree item `contextValue`s (menus in package.json match on them). */
@@ -98,6 +103,8 @@ export const TreeContext = {
   claim: 'claim',
   group: 'group',
   orphan: 'orphan',
+  /** An article under an actor in the Actors view's workspace scope. */
+  actorArticle: 'actorArticle',
 } as const;
 
 export const LANGUAGE_ID = 'news-article';

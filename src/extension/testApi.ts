@@ -7,12 +7,14 @@ import type { Decorations } from './decorations';
 import type { Diagnostics } from './diagnostics';
 import type { DocumentSessions } from './documents';
 import type { DeleteChoice, FileEvents } from './fileEvents';
+import type { RegistryService } from './registryService';
 import type { StatusBar } from './statusBar';
 import type { ActorsTree } from './views/actorsTree';
 import type { ChannelsTree } from './views/channelsTree';
 import type { ClaimsTree } from './views/claimsTree';
 import type { OrphansTree } from './views/orphansTree';
 import type { ViewModel } from './viewModel';
+import type { WorkspaceFeatures } from './workspace';
 
 export interface TestApi {
   trees: { actors: ActorsTree; channels: ChannelsTree; claims: ClaimsTree; orphans: OrphansTree };
@@ -30,6 +32,9 @@ export interface TestApi {
   setDeleteAnswer(answer: DeleteChoice | undefined): void;
   /** Fires after an article's view model changed (not on mere position shifts). */
   onDidUpdate: vscode.Event<vscode.Uri>;
+  /** The workspace index, its providers and the channel network panel (issue 5). */
+  workspace?: WorkspaceFeatures;
+  registries?: RegistryService;
 }
 
 export function makeTestApi(p: {

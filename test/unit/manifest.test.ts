@@ -101,6 +101,26 @@ describe('manifest ⇄ src/extension/ids.ts', () => {
     assert.equal(pkg.main, './dist/extension.js');
   });
 
+  it('workspace features: network command in the Channels view and on actor rows, Actors scope toggle, activation', () => {
+    const title = c.menus['view/title'];
+    assert.ok(title.some((e) => e.command === Commands.showChannelNetwork && e.when === `view == ${Views.channels}`));
+    assert.ok(title.some((e) => e.command === Commands.toggleActorsScope && e.when === `view == ${Views.actors}`));
+    assert.ok(c.menus['view/item/context'].some((e) => e.command === Commands.showChannelNetwork && e.when?.includes(`view == ${Views.actors}`) && e.when.includes('viewItem == actor')));
+    for (const e of [`onCommand:${Commands.showChannelNetwork}`, 'onWebviewPanel:newsAnnotator.channelNetwork']) assert.ok(pkg.activationEvents.includes(e), e);
+    const titles = new Map(c.commands.map((x) => [x.command, x.title]));
+    assert.equal(titles.get(Commands.export), 'Export Annotations…');
+  });
+
+  it('the webview script is built (prepare → build), not committed, and shipped without its sources', () => {
+    assert.match(readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8'), /import\('\.\/build-webview\.mjs'\)/);
+    assert.ok((pkg as unknown as { scripts: Record<string, string> }).scripts.prepare.includes('scripts/build.mjs'));
+    const ignored = readFileSync(join(root, '.gitignore'), 'utf8').split('\n');
+    assert.ok(ignored.includes('media/network/network.js'), '.gitignore lists the built webview script');
+    const vscodeignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(vscodeignore.includes('!media/**/*.{svg,png,css,js}'), '.vscodeignore keeps media scripts and styles');
+    assert.ok(!vscodeignore.some((l) => l.startsWith('!') && /\.ts\b|media\/network\/src/.test(l)), 'no sources in the .vsix');
+  });
+
   it('capabilities give reasons', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.ok(pkg.capabilities.untrustedWorkspaces.description);

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze } from '../../core/analyze';
-import { collectAnnotations, EXPORT_FORMATS, exportFiles, exportText, isExportFormat, MULTI_FILE_FORMATS, type ArticleAnnotations, type ExportArticle } from '../../core/export';
-import { parseSidecar, reanchor, sidecarPathFor } from '../../core/store';
+import { EXPORT_FORMATS, exportFiles, exportText, isExportFormat, MULTI_FILE_FORMATS, prepareArticle, type ArticleAnnotations, type ExportArticle } from '../../core/export';
+import { sidecarPathFor } from '../../core/store';
 import { displayPath, expandFiles, readArticle } from '../files';
 import { parseArgs, UsageError, type CliIo } from '../io';
 import { findWorkspaceRegistry, loadRegistry } from '../registry';
@@ -26,7 +25,6 @@ export async function loadArticles(argv: readonly string[], positional: readonly
   const workspace = findWorkspaceRegistry(io.cwd);
   const registry = loadRegistry([...(workspace ? [workspace] : []), ...registryFiles.map((f) => resolve(io.cwd, f))]);
   for (const e of registry.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
-  const lookup = (id: string) => registry.compiled.entries.get(id);
   const { files, missing } = expandFiles(positional, io.cwd);
   let failed = missing.length > 0;
   for (const m of missing) io.err(`${m}: no such file`);
@@ -41,21 +39,21 @@ export async function loadArticles(argv: readonly string[], positional: readonly
     for (const w of read.warnings) io.err(w);
     const shown = displayPath(file, io.cwd);
     const sidecarPath = sidecarPathFor(file);
-    let annotations;
-    if (existsSync(sidecarPath)) {
-      const parsed = parseSidecar(readFileSync(sidecarPath, 'utf8'), displayPath(sidecarPath, io.cwd));
-      if (!parsed.sidecar) {
-        for (const e of parsed.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
-        io.err(`${shown}: its sidecar could not be read; exporting without the confirmed annotations`);
-        failed = true;
-      } else {
-        const anchored = reanchor(parsed.sidecar.annotations, read.text);
-        annotations = anchored.annotations;
-        if (anchored.report.orphaned) io.err(`${shown}: ${anchored.report.orphaned} orphaned annotation(s) left out (run \`news-annotator check ${shown}\`)`);
-      }
+    const prepared = prepareArticle({
+      article: shown,
+      text: read.text,
+      sidecarText: existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : undefined,
+      sidecarName: displayPath(sidecarPath, io.cwd),
+      registry: registry.compiled,
+      confirmedOnly,
+    });
+    if (prepared.sidecarErrors.length) {
+      for (const e of prepared.sidecarErrors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+      io.err(`${shown}: its sidecar could not be read; exporting without the confirmed annotations`);
+      failed = true;
     }
-    const analysis = confirmedOnly ? undefined : analyze(read.text, registry.compiled);
-    articles.push({ file, shown, doc: collectAnnotations({ article: shown.split('\\').join('/'), text: read.text, analysis, annotations, confirmedOnly, lookup }) });
+    if (prepared.orphaned) io.err(`${shown}: ${prepared.orphaned} orphaned annotation(s) left out (run \`news-annotator check ${shown}\`)`);
+    articles.push({ file, shown, doc: prepared.doc });
   }
   return { articles, failed };
 }

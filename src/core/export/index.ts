@@ -6,3 +6,4 @@ export * from './csv';
 export * from './network';
 export * from './graph';
 export * from './files';
+export * from './load';

@@ -14,6 +14,7 @@ import type { RegistryService } from '../registryService';
 import type { NewAnnotation, Sidecars } from '../sidecars';
 import type { Node } from '../views/treeBase';
 import type { ActorsTree } from '../views/actorsTree';
+import type { WorkspaceIndexService } from '../workspace/workspaceIndex';
 import { itemsAt, type Item } from '../viewModel';
 
 export interface Services {
@@ -25,6 +26,8 @@ export interface Services {
   actorsTree: ActorsTree;
   actorsView: vscode.TreeView<Node>;
   log: vscode.LogOutputChannel;
+  /** The workspace index (issue 5): exports and the Actors view's workspace scope read it. */
+  workspaceIndex: WorkspaceIndexService;
 }
 
 /** Offsets, or a vscode Range / Selection. */

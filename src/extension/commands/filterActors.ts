@@ -10,12 +10,12 @@ export function register(s: Services): vscode.Disposable {
       const text = args.text ?? (await vscode.window.showInputBox({ title: 'Filter actors', prompt: 'Name or alias (empty clears the filter)', value: s.actorsTree.filter }));
       if (text === undefined) return undefined;
       await s.actorsTree.setFilter(text);
-      s.actorsView.description = s.actorsTree.filter ? `filter: ${s.actorsTree.filter}` : undefined;
+      s.actorsView.description = s.actorsTree.description;
       return s.actorsTree.filter;
     }),
     vscode.commands.registerCommand(Commands.clearActorsFilter, async () => {
       await s.actorsTree.setFilter('');
-      s.actorsView.description = undefined;
+      s.actorsView.description = s.actorsTree.description;
     }),
   );
 }

@@ -11,8 +11,9 @@ import * as vscode from 'vscode';
 import type { CorpusIndex } from '../../core/corpus';
 import type { ChannelNetwork, NetworkFilter } from '../../core/export/network';
 import type { ChannelType } from '../../core/types';
+import { Commands } from '../ids';
 
-export const SHOW_CHANNEL_NETWORK = 'newsAnnotator.showChannelNetwork';
+export const SHOW_CHANNEL_NETWORK = Commands.showChannelNetwork;
 export const VIEW_TYPE = 'newsAnnotator.channelNetwork';
 /** Links drawn at most (the strongest); the rest are counted in the status line. */
 export const MAX_EDGES = 1500;

@@ -20,10 +20,14 @@ export interface Node {
   item?: Item;
   /** Revealed range when there is no item (orphans: their last known position). */
   range?: { start: number; end: number };
+  /** The article `item`/`range` is in, when not the active one (workspace-scope rows). */
+  uri?: string;
   /** Extra data for commands on the row (e.g. an orphan's store id). */
   data?: unknown;
   parent?: Node;
   children?: Node[];
+  /** Children computed when the row is first expanded (instead of `children`). */
+  loadChildren?: () => Node[];
 }
 
 /** A one-line excerpt of the text around a span, for labels. */
@@ -61,24 +65,35 @@ export abstract class TreeBase implements vscode.TreeDataProvider<Node>, vscode.
   /** Builds the root nodes (with children) for the active article. */
   protected abstract build(vm: ViewModel, text: string): Node[];
 
+  /** The root nodes: by default those of the active article (`build`), none without one. */
+  protected buildRoots(): Node[] {
+    const entry = this.active.entry;
+    return entry ? this.build(entry.session.vm, entry.session.text) : [];
+  }
+
   private ensure(): Node[] {
     if (this.roots) return this.roots;
-    const entry = this.active.entry;
     this.byId = new Map();
-    this.roots = entry ? this.build(entry.session.vm, entry.session.text) : [];
-    const index = (nodes: Node[], parent?: Node): void => {
-      for (const n of nodes) {
-        n.parent = parent;
-        this.byId.set(n.id, n);
-        if (n.children) index(n.children, n);
-      }
-    };
-    index(this.roots);
+    this.roots = this.buildRoots();
+    this.index(this.roots);
     return this.roots;
   }
 
+  private index(nodes: Node[], parent?: Node): void {
+    for (const n of nodes) {
+      n.parent = parent;
+      this.byId.set(n.id, n);
+      if (n.children) this.index(n.children, n);
+    }
+  }
+
   getChildren(node?: Node): Node[] {
-    return node ? (node.children ?? []) : this.ensure();
+    if (!node) return this.ensure();
+    if (!node.children && node.loadChildren) {
+      node.children = node.loadChildren();
+      this.index(node.children, node);
+    }
+    return node.children ?? [];
   }
 
   getParent(node: Node): Node | undefined {
@@ -100,7 +115,7 @@ export abstract class TreeBase implements vscode.TreeDataProvider<Node>, vscode.
 
   getTreeItem(node: Node): vscode.TreeItem {
     const state =
-      node.children && node.children.length
+      (node.children && node.children.length) || (!node.children && node.loadChildren)
         ? node.collapsible === 'expanded'
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed
@@ -112,7 +127,7 @@ export abstract class TreeBase implements vscode.TreeDataProvider<Node>, vscode.
     ti.contextValue = node.contextValue;
     ti.iconPath = node.icon;
     const span = node.item ?? node.range;
-    const uri = this.active.uri;
+    const uri = node.uri ?? this.active.uri;
     if (span && uri) ti.command = { command: Commands.revealRange, title: 'Reveal', arguments: [uri.toString(), span.start, span.end] };
     return ti;
   }

@@ -1,7 +1,5 @@
-// UI check of the channel network panel (issue 5). Pending until `newsAnnotator.showChannelNetwork` is contributed
-// to package.json (docs/wiring-issue5.md): then rename this file to `network.ui.mjs` and the runner picks it up.
-// It runs the command from the palette as a user would, then reads the webview's DOM (the panel is an iframe in
-// an iframe) and checks that nodes and edges are drawn; the runner saves the screenshot.
+// UI check of the channel network panel (issue 5). It runs "Show Channel Network" from the palette as a user
+// would, then reads the webview's DOM (the panel is an iframe in an iframe) and checks that nodes and edges are drawn; the runner saves the screenshot.
 import assert from 'node:assert/strict';
 
 /** The webview's document (VS Code nests the content frame `#active-frame` inside `iframe.webview`). */
