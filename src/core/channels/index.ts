@@ -602,9 +602,11 @@ class Finder {
     else {
       // "Putin said on state television": skip a preposition and a speech verb back to the subject
       let p = skipBlanksBack(ctx.folded, left.start, sentence.start);
-      for (let hops = 0; hops < 2; hops++) {
+      for (let hops = 0; hops < 3; hops++) {
         const w = letterRunBack(ctx.folded, p, sentence.start);
-        if (w < p && BROADCAST_SKIP.has(ctx.folded, w, p)) p = skipBlanksBack(ctx.folded, w, sentence.start);
+        // a preposition or speech verb, or an adjective such as "Egyptian" (capitalised, not an actor)
+        const adjective = w < p && hops === 0 && isUpperAscii(ctx.text.charCodeAt(w)) && !ctx.mentionAt(w);
+        if (w < p && (BROADCAST_SKIP.has(ctx.folded, w, p) || adjective)) p = skipBlanksBack(ctx.folded, w, sentence.start);
         else break;
       }
       speakers.push(...this.subjectChain(p, sentence, 40));
@@ -808,7 +810,9 @@ class Finder {
 
   /** Actors named as the topic or place of a channel ("talks on Ukraine", "a meeting in Moscow"): not its parties. */
   private topicIds(e: number, comp: Complement, sentence: Span): string[] {
-    const ids = comp.placeEnd > e ? this.idsIn(e, comp.placeEnd) : [];
+    // a place mention may run past the two words the place pattern reads ("at Lincoln High School")
+    const cut = comp.placeEnd > e ? this.ctx.mentionAt(comp.placeEnd - 1) : undefined;
+    const ids = comp.placeEnd > e ? this.idsIn(e, cut && cut.end > comp.placeEnd ? cut.end : comp.placeEnd) : [];
     const from = comp.placeEnd;
     const m = stickyExec(TOPIC_RE, this.ctx.folded, from);
     if (m) ids.push(...this.idsIn(from + m[0].length, listEnd(this.ctx, from + m[0].length, sentence.end)));

@@ -99,6 +99,8 @@ describe('channels: generalisation fixtures', () => {
     check(a, 'a post on Telegram', 'social', ['volodymyr-zelensky']);
     const b = channels('Lavrov spoke in Moscow. “We are ready,” he told state television.');
     check(b, 'state television', 'media', ['sergey-lavrov']);
+    const d = channels('Lavrov arrived on Monday. “Nobody should set dates,” he told Russian state television.');
+    check(d, 'state television', 'media', ['sergey-lavrov']);
     const c = channels('Lavrov told a security forum in Moscow that the West must listen.');
     check(c, 'told a security forum', 'forum', ['sergey-lavrov']);
   });
