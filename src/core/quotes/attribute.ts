@@ -4,9 +4,19 @@
  * Every look-around is bounded to the quote's paragraph (and the sentence before it for pronouns).
  */
 import type { TextDoc } from '../text';
-import { isUpperCode, paragraphAt } from '../text';
+import * as textMod from '../text';
 import type { ActorFindings, ActorKind, Mention, Span, SpeakerRef, TextSpan } from '../types';
-import { ADVERBIAL_OPENERS, ORG_WORDS, PRONOUNS, scanCues, TITLE_WORDS, type CueForm } from './cues';
+import * as cuesMod from './cues';
+import type { CueForm } from './cues';
+
+// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
+const isUpperCode = textMod.isUpperCode;
+const paragraphAt = textMod.paragraphAt;
+const ADVERBIAL_OPENERS = cuesMod.ADVERBIAL_OPENERS;
+const ORG_WORDS = cuesMod.ORG_WORDS;
+const PRONOUNS = cuesMod.PRONOUNS;
+const scanCues = cuesMod.scanCues;
+const TITLE_WORDS = cuesMod.TITLE_WORDS;
 
 export type CandSource = 'mention' | 'pronoun' | 'name' | 'nominal';
 

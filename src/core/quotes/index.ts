@@ -11,24 +11,28 @@
  */
 import type { TextDoc } from '../text';
 import type { ActorFindings, ActorKind, Quote, SpeakerRef, TextSpan } from '../types';
-import {
-  Ctx,
-  cuesIn,
-  cueAtStart,
-  isAdjacent,
-  lowerBoundSpan,
-  resolveCand,
-  subjectAfter,
-  subjectGap,
-  subjectOf,
-  type Attribution,
-  type Cand,
-  type CueHit,
-  type LastSpeaker,
-} from './attribute';
-import { hasScareMarker, shapeOf } from './classify';
-import { isQuestionLine, latestIntro, type Intro } from './interview';
-import { scanQuotes, type RawQuote } from './spans';
+import * as attributeMod from './attribute';
+import { Ctx, type Attribution, type Cand, type CueHit, type LastSpeaker } from './attribute';
+import * as classifyMod from './classify';
+import * as interviewMod from './interview';
+import type { Intro } from './interview';
+import * as spansMod from './spans';
+import type { RawQuote } from './spans';
+
+// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
+const cuesIn = attributeMod.cuesIn;
+const cueAtStart = attributeMod.cueAtStart;
+const isAdjacent = attributeMod.isAdjacent;
+const lowerBoundSpan = attributeMod.lowerBoundSpan;
+const resolveCand = attributeMod.resolveCand;
+const subjectAfter = attributeMod.subjectAfter;
+const subjectGap = attributeMod.subjectGap;
+const subjectOf = attributeMod.subjectOf;
+const hasScareMarker = classifyMod.hasScareMarker;
+const shapeOf = classifyMod.shapeOf;
+const isQuestionLine = interviewMod.isQuestionLine;
+const latestIntro = interviewMod.latestIntro;
+const scanQuotes = spansMod.scanQuotes;
 
 export { scanQuotes, type RawQuote } from './spans';
 export { CUES } from './cues';

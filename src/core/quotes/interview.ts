@@ -8,7 +8,13 @@
  * without them pays nothing.
  */
 import type { ActorKind, SpeakerRef } from '../types';
-import { cuesIn, subjectAfter, subjectGap, type Ctx } from './attribute';
+import * as attributeMod from './attribute';
+import type { Ctx } from './attribute';
+
+// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
+const cuesIn = attributeMod.cuesIn;
+const subjectAfter = attributeMod.subjectAfter;
+const subjectGap = attributeMod.subjectGap;
 
 export interface Intro {
   speaker: SpeakerRef;
