@@ -116,9 +116,19 @@ for (const f of [...FORMS.values()].sort((a, b) => b.form.length - a.form.length
   else BY_FIRST.set(w, [f]);
 }
 
-/** Three-letter prefixes of cue forms' first words (a word is looked up only when it starts like one). */
-const PREFIX = new Set<number>();
-for (const w of BY_FIRST.keys()) PREFIX.add((w.charCodeAt(0) << 14) | (w.charCodeAt(1) << 7) | w.charCodeAt(2));
+/**
+ * Cue forms by the three-letter prefix of their first word (a-z only: index (c0·26 + c1)·26 + c2): the first words
+ * with that prefix and their forms, so a word is compared in place (no substring, no hash) only when it starts like one.
+ */
+const BY_PREFIX: Array<Array<{ word: string; forms: CueForm[] }> | undefined> = new Array(26 * 26 * 26);
+for (const [w, forms] of BY_FIRST) {
+  const c0 = w.charCodeAt(0) - 97;
+  const c1 = w.charCodeAt(1) - 97;
+  const c2 = w.charCodeAt(2) - 97;
+  if (w.length < 3 || c0 < 0 || c0 > 25 || c1 < 0 || c1 > 25 || c2 < 0 || c2 > 25) throw new Error(`cue word ${w}: three letters a-z expected`);
+  const k = (c0 * 26 + c1) * 26 + c2;
+  (BY_PREFIX[k] ??= []).push({ word: w, forms });
+}
 
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 45;
@@ -127,6 +137,8 @@ function isWordChar(c: number): boolean {
 /**
  * Cue forms in folded[a, b) in order: one word scan and a table lookup per word (multi-word forms are checked
  * word by word after their first). Returns [start, end, form] triples.
+ * A form matches only where its first word is a whole word (a run of [a-z0-9'-] not continued on either side), so
+ * the word is compared with the table's first words of its prefix by length and in place.
  */
 export function scanCues(folded: string, a: number, b: number): Array<[number, number, CueForm]> {
   const out: Array<[number, number, CueForm]> = [];
@@ -142,14 +154,21 @@ export function scanCues(folded: string, a: number, b: number): Array<[number, n
     let e = i + 1;
     while (e < b && isWordChar(folded.charCodeAt(e))) e++;
     i = e;
-    if (s > 0 && isWordChar(folded.charCodeAt(s - 1))) continue;
     if (e - s < 3) continue;
-    const c1 = folded.charCodeAt(s + 1);
-    const c2 = folded.charCodeAt(s + 2);
-    if (c1 > 127 || c2 > 127 || !PREFIX.has((c << 14) | (c1 << 7) | c2)) continue;
-    let w = e;
-    while (w > s && (folded.charCodeAt(w - 1) < 97 || folded.charCodeAt(w - 1) > 122)) w--; // "said-" → "said"
-    const forms = BY_FIRST.get(folded.slice(s, w));
+    const c1 = folded.charCodeAt(s + 1) - 97;
+    const c2 = folded.charCodeAt(s + 2) - 97;
+    if (c1 < 0 || c1 > 25 || c2 < 0 || c2 > 25) continue;
+    const words = BY_PREFIX[((c - 97) * 26 + c1) * 26 + c2];
+    if (words === undefined) continue;
+    if (s > 0 && isWordChar(folded.charCodeAt(s - 1))) continue;
+    const len = e - s;
+    let forms: CueForm[] | undefined;
+    for (const x of words) {
+      if (x.word.length === len && folded.startsWith(x.word, s)) {
+        forms = x.forms;
+        break;
+      }
+    }
     if (!forms) continue;
     for (const f of forms) {
       const fe = matchForm(folded, s, b, f.form);
