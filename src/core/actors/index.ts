@@ -40,33 +40,41 @@ export { editDistance, sameFirstName, translitKey } from './lexicon';
 
 type ElKind = 'cap' | 'sur' | 'dem' | 'state' | 'org' | 'person' | 'amb';
 
-/** A word-level element of the text: an unmatched capitalised token or a registry hit. */
-interface El {
-  start: number;
-  end: number;
-  kind: ElKind;
-  /** Folded text of the element. */
-  f: string;
-  hit?: Hit;
+/**
+ * A word-level element of the text: an unmatched capitalised token or a registry hit. A class with every field
+ * set in the constructor: one hidden class for all elements (monomorphic property access in the hot loops).
+ */
+class El {
   /** Consumed by a run (org or person) or a mention. */
-  used?: boolean;
+  used = false;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly kind: ElKind,
+    /** Folded text of the element. */
+    readonly f: string,
+    readonly hit: Hit | undefined,
+  ) {}
 }
 
-interface Cand {
-  start: number;
-  end: number;
-  ids: string[];
-  match: MatchKind;
-  confidence: number;
-  role?: string;
+/** A mention candidate (one hidden class: every field set in the constructor). */
+class Cand {
   /** A surname-only mention: resolves only to a person fully named earlier when ambiguous. */
-  surname?: boolean;
+  surname = false;
   /** A generic organisation name ("Foreign Ministry"): resolved by a state in front or the latest candidate. */
-  generic?: boolean;
+  generic = false;
   /** Preceding state (possessive/demonym) hint for generic names. */
-  stateHint?: string;
-  /** Priority when spans overlap (higher wins at equal length). */
-  prio: number;
+  stateHint: string | undefined = undefined;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    public ids: string[],
+    readonly match: MatchKind,
+    readonly confidence: number,
+    /** Priority when spans overlap (higher wins at equal length). */
+    readonly prio: number,
+    public role: string | undefined,
+  ) {}
 }
 
 const MENTION_KINDS = new Set(['name', 'alias', 'generic']);
@@ -221,9 +229,9 @@ class ActorPass {
       const cs = c < caps.length ? caps[c] : Infinity;
       if (hs < cs) {
         const hit = hits[h++];
-        els.push({ start: hit.start, end: hit.end, kind: outsInfo(hit.outs, this.reg.entries).kind, f: this.folded.slice(hit.start, hit.end), hit });
+        els.push(new El(hit.start, hit.end, outsInfo(hit.outs, this.reg.entries).kind, this.folded.slice(hit.start, hit.end), hit));
       } else {
-        els.push({ start: cs, end: caps[c + 1], kind: 'cap', f: this.folded.slice(cs, caps[c + 1]) });
+        els.push(new El(cs, caps[c + 1], 'cap', this.folded.slice(cs, caps[c + 1]), undefined));
         c += 2;
       }
     }
@@ -259,15 +267,8 @@ class ActorPass {
       const generic = info.generic;
       const first = info.first as FormOutput;
       const match: MatchKind = first.kind === 'name' ? 'name' : 'alias';
-      const cand: Cand = {
-        start: el.start,
-        end: el.end,
-        ids,
-        match,
-        confidence: generic ? 0.75 : ids.length > 1 ? 0.7 : first.kind === 'name' ? 0.95 : 0.9,
-        prio: generic ? 2 : 3,
-        generic: generic || ids.length > 1,
-      };
+      const cand = new Cand(el.start, el.end, ids, match, generic ? 0.75 : ids.length > 1 ? 0.7 : first.kind === 'name' ? 0.95 : 0.9, generic ? 2 : 3, undefined);
+      cand.generic = generic || ids.length > 1;
       if (cand.generic) cand.stateHint = this.stateBefore(el.start);
       if (el.kind === 'org') {
         const st = this.foreignStateBefore(el, ids);
@@ -282,7 +283,7 @@ class ActorPass {
       }
       if (el.kind === 'person') {
         const r = this.roleBefore(el.start);
-        if (r) cand.role = r.role;
+        if (r) cand.role = r;
       }
       this.cands.push(cand);
       // States stay available to runs: an organisation name may absorb them ("Russian Federation Government University").
@@ -323,68 +324,86 @@ class ActorPass {
 
   // ------------------------------------------------------------------ roles
 
-  /** Previous word-level token before `pos` on the same line, or null at punctuation. */
-  private prevToken(pos: number): { start: number; end: number; f: string; el?: El } | null {
+  /** The last token found by `prevToken` (fields, not an object per call). */
+  private ptStart = 0;
+  private ptEnd = 0;
+  private ptF = '';
+  private ptEl: El | undefined = undefined;
+
+  /**
+   * Previous word-level token before `pos` on the same line into ptStart/ptEnd/ptF/ptEl; false at punctuation.
+   */
+  private prevToken(pos: number): boolean {
+    const text = this.text;
+    const folded = this.folded;
     let i = pos;
-    while (i > 0 && (this.text[i - 1] === ' ' || this.text[i - 1] === '\t')) i--;
-    if (i === 0) return null;
+    while (i > 0) {
+      const c = text.charCodeAt(i - 1);
+      if (c !== 32 && c !== 9) break;
+      i--;
+    }
+    if (i === 0) return false;
     const el = this.elEndingAt(i);
-    if (el) return { start: el.start, end: el.end, f: el.f, el };
-    const c = this.folded[i - 1];
+    if (el) {
+      this.ptStart = el.start;
+      this.ptEnd = el.end;
+      this.ptF = el.f;
+      this.ptEl = el;
+      return true;
+    }
+    const c = folded.charCodeAt(i - 1);
     let end = i;
-    if (c === '.') end = i - 1;
-    else if (!isWordAt(this.folded, i - 1)) return null;
+    if (c === 46) end = i - 1;
+    else if (!isWordAt(folded, i - 1)) return false;
     let s = end;
-    while (s > 0 && isWordAt(this.folded, s - 1)) s--;
-    if (s === end) return null;
-    const f = this.folded.slice(s, end);
-    if (c === '.' && !HONORIFICS.has(f) && !TITLE_WORDS.has(f)) return null;
-    return { start: s, end: i, f };
+    while (s > 0 && isWordAt(folded, s - 1)) s--;
+    if (s === end) return false;
+    const f = folded.slice(s, end);
+    if (c === 46 && !HONORIFICS.has(f) && !TITLE_WORDS.has(f)) return false;
+    this.ptStart = s;
+    this.ptEnd = i;
+    this.ptF = f;
+    this.ptEl = undefined;
+    return true;
   }
 
   /**
    * The title in front of a name: walks back over title words, connectors and capitalised words
    * ("Special Envoy for Middle East Affairs"), stops at punctuation, another actor, or an ordinary word.
    * A state or demonym right before the first title word is the affiliation prefix, not part of the role.
+   * Returns the role text, or null.
    */
-  private roleBefore(pos: number): { role: string; start: number; state?: string } | null {
+  private roleBefore(pos: number): string | null {
     let p = pos;
     let roleStart = -1;
-    let roleEnd = -1;
-    let state: string | undefined;
-    const pending: Array<{ start: number; end: number }> = [];
+    // the end of the last token before the name (the first token found)
+    let lastEnd = -1;
     for (let k = 0; k < 10; k++) {
-      const t = this.prevToken(p);
-      if (!t) break;
-      const raw = t.f.charCodeAt(t.f.length - 1) === 46 ? t.f.slice(0, -1) : t.f;
-      if (t.el && t.el.kind !== 'cap') {
-        if (t.el.kind === 'state' || t.el.kind === 'dem') {
-          if (roleStart >= 0) state = this.stateOfEl(t.el);
-        }
-        if (t.el.kind !== 'org' || roleStart < 0) break;
+      if (!this.prevToken(p)) break;
+      if (k === 0) lastEnd = this.ptEnd;
+      const tStart = this.ptStart;
+      const tel = this.ptEl;
+      if (tel !== undefined && tel.kind !== 'cap') {
+        if (tel.kind !== 'org' || roleStart < 0) break;
         // an organisation inside a title ("head of the FSB") continues the walk
-        pending.push(t);
-        p = t.start;
+        p = tStart;
         continue;
       }
+      const tf = this.ptF;
+      const raw = tf.charCodeAt(tf.length - 1) === 46 ? tf.slice(0, -1) : tf;
       if (TITLE_WORDS.has(raw)) {
-        roleStart = t.start;
-        if (roleEnd < 0) roleEnd = t.end;
-        pending.length = 0;
+        roleStart = tStart;
       } else if (CONNECTORS.has(raw) && raw !== 'the') {
-        pending.push(t);
-      } else if (isUpperAsciiAt(this.text, t.start) && !COMMON_WORDS.has(raw)) {
-        pending.push(t);
+        // a connector inside a title
+      } else if (isUpperAsciiAt(this.text, tStart) && !COMMON_WORDS.has(raw)) {
+        // a capitalised word inside a title
       } else break;
-      p = t.start;
+      p = tStart;
     }
     if (roleStart < 0) return null;
-    // roleEnd: the end of the last token before the name
-    const last = this.prevToken(pos);
-    const end = last ? last.end : roleEnd;
-    let role = this.text.slice(roleStart, end).trim();
+    let role = this.text.slice(roleStart, lastEnd).trim();
     role = role.replace(/^(of|for|and|on|in|to)\s+/i, '');
-    return role ? { role, start: roleStart, state } : null;
+    return role || null;
   }
 
   private stateOfEl(el: El): string | undefined {
@@ -479,25 +498,25 @@ class ActorPass {
     }
     const role = this.roleBefore(toks[0].start);
     const titled = hadTitle || !!role;
-    const honorific = role ? HONORIFICS.has(fold1(role.role.split(/\s+/).slice(-1)[0])) : false;
+    const honorific = role ? HONORIFICS.has(fold1(role.split(/\s+/).slice(-1)[0])) : false;
     const firstF = toks[0].f;
     const last = toks[toks.length - 1];
 
     if (toks.length === 1) {
       const t = toks[0];
       if (t.kind === 'sur') {
-        this.surnameCand(t, role?.role);
+        this.surnameCand(t, role ?? undefined);
         return j + 1;
       }
       if (t.kind === 'cap' && titled && honorific && !COMMON_WORDS.has(t.f) && t.f.length >= 3) {
         const owner = this.firstNameOwnerBefore(t.f, t.start);
         if (owner) {
-          this.cands.push({ start: t.start, end: t.end, ids: [owner], match: 'alias', confidence: 0.6, role: role?.role, prio: 2 });
+          this.cands.push(new Cand(t.start, t.end, [owner], 'alias', 0.6, 2, role ?? undefined));
           t.used = true;
           return j + 1;
         }
-        if (this.variantOrSurname(t, role?.role)) return j + 1;
-        this.addUnknown([t], 'person', role?.role, 0.55);
+        if (this.variantOrSurname(t, role ?? undefined)) return j + 1;
+        this.addUnknown([t], 'person', role ?? undefined, 0.55);
         return j + 1;
       }
       return this.singleTokens(i, j);
@@ -512,16 +531,16 @@ class ActorPass {
     if (lastOwners.length) {
       const compatible = lastOwners.filter((id) => this.firstNameCompatible(id, firstF));
       if (compatible.length === 1) {
-        this.pushPerson(toks[0].start, last.end, compatible, 'variant', 0.8, role?.role);
+        this.pushPerson(toks[0].start, last.end, compatible, 'variant', 0.8, role ?? undefined);
         toks.forEach((t) => this.consume(t));
         return j + 1;
       }
       if (this.isFirstName(firstF) || (toks[0].kind === 'cap' && !COMMON_WORDS.has(firstF) && !TITLE_WORDS.has(firstF))) {
         // a different person with the same surname ("Melania Trump")
-        this.addUnknown(toks, 'person', role?.role, 0.6);
+        this.addUnknown(toks, 'person', role ?? undefined, 0.6);
         return j + 1;
       }
-      this.surnameCand(last, role?.role);
+      this.surnameCand(last, role ?? undefined);
       return j + 1;
     }
     const firstIsName = this.isFirstName(firstF);
@@ -535,14 +554,14 @@ class ActorPass {
     const evidence = firstIsName || titled || appos || byline || roleComma;
     if (!evidence || toks.length > 4) return this.singleTokens(i, j);
     // A spelling variant of a registry person ("Stephen Weisskoff" ~ Steve Witkoff)?
-    const v = this.fuzzyPerson(toks, role?.role);
+    const v = this.fuzzyPerson(toks, role ?? undefined);
     if (v) {
-      this.pushPerson(toks[0].start, last.end, [v], 'variant', 0.65, role?.role);
+      this.pushPerson(toks[0].start, last.end, [v], 'variant', 0.65, role ?? undefined);
       toks.forEach((t) => this.consume(t));
       return j + 1;
     }
     if (!firstIsName && !titled && !appos && !byline && !roleComma) return this.singleTokens(i, j);
-    this.addUnknown(toks, 'person', role?.role, firstIsName && (titled || appos || byline) ? 0.75 : 0.6);
+    this.addUnknown(toks, 'person', role ?? undefined, firstIsName && (titled || appos || byline) ? 0.75 : 0.6);
     return j + 1;
   }
 
@@ -588,7 +607,9 @@ class ActorPass {
     const ids = this.surOwners(el);
     if (!ids.length) return;
     el.used = true;
-    this.cands.push({ start: el.start, end: el.end, ids, match: 'surname', confidence: ids.length > 1 ? 0.7 : 0.85, surname: true, role, prio: 2 });
+    const c = new Cand(el.start, el.end, ids, 'surname', ids.length > 1 ? 0.7 : 0.85, 2, role);
+    c.surname = true;
+    this.cands.push(c);
   }
 
   /** Each element of a run on its own: surnames, known surnames of unknown persons, variants. */
@@ -596,7 +617,7 @@ class ActorPass {
     for (let k = i; k <= j; k++) {
       const t = this.els[k];
       if (t.used) continue;
-      if (t.kind === 'sur') this.surnameCand(t, this.roleBefore(t.start)?.role);
+      if (t.kind === 'sur') this.surnameCand(t, this.roleBefore(t.start) ?? undefined);
     }
     return j + 1;
   }
@@ -677,7 +698,7 @@ class ActorPass {
     const name = this.text.slice(start, end);
     const id = kebab(name);
     if (!this.unknown.has(id) && this.reg.entries.has(id)) {
-      this.cands.push({ start, end, ids: [id], match: 'name', confidence: 0.8, prio: 4 });
+      this.cands.push(new Cand(start, end, [id], 'name', 0.8, 4, undefined));
     } else {
       this.addUnknownSpan(start, end, name, 'organization', undefined, 0.6);
     }
@@ -730,11 +751,11 @@ class ActorPass {
       a = { id, name: clean, kind, aliases: [], roles: role ? [role] : [], known: false };
       this.unknown.set(id, a);
     } else if (role && !a.roles.includes(role)) a.roles.push(role);
-    this.cands.push({ start, end, ids: [id], match: 'unknown', confidence, role, prio: 1 });
+    this.cands.push(new Cand(start, end, [id], 'unknown', confidence, 1, role));
   }
 
   private pushPerson(start: number, end: number, ids: string[], match: MatchKind, confidence: number, role?: string): void {
-    this.cands.push({ start, end, ids, match, confidence, role, prio: 2 });
+    this.cands.push(new Cand(start, end, ids, match, confidence, 2, role));
   }
 
   // ------------------------------------------------------------------ variants
@@ -803,7 +824,7 @@ class ActorPass {
   private variantOrSurname(t: El, role?: string): boolean {
     const u = this.unknownSurnames.get(t.f);
     if (u) {
-      this.cands.push({ start: t.start, end: t.end, ids: [u], match: 'surname', confidence: 0.7, role, prio: 1 });
+      this.cands.push(new Cand(t.start, t.end, [u], 'surname', 0.7, 1, role));
       t.used = true;
       return true;
     }
@@ -821,7 +842,7 @@ class ActorPass {
       this.fuzzyMemo.set(t.f, id);
     }
     if (id) {
-      this.cands.push({ start: t.start, end: t.end, ids: [id], match: 'variant', confidence: 0.6, role, prio: 1 });
+      this.cands.push(new Cand(t.start, t.end, [id], 'variant', 0.6, 1, role));
       t.used = true;
       return true;
     }
@@ -854,7 +875,7 @@ class ActorPass {
       for (const s of articleSurnames) {
         if (s.key[0] !== k[0] || s.f.length < 5) continue;
         if (editDistance(k, s.key, budget) <= budget) {
-          this.cands.push({ start: t.start, end: t.end, ids: [s.id], match: 'variant', confidence: 0.55, prio: 1 });
+          this.cands.push(new Cand(t.start, t.end, [s.id], 'variant', 0.55, 1, undefined));
           t.used = true;
           break;
         }
@@ -877,11 +898,11 @@ class ActorPass {
           const p = owners.length === 1 ? this.reg.entries.get(owners[0]) : undefined;
           const st = p?.affiliation ? this.reg.entries.get(p.affiliation) : undefined;
           if (st?.kind === 'state' && (noun === 'administration' || noun === 'government')) {
-            this.cands.push({ start: el.start, end: nounEnd, ids: [st.id], match: 'alias', confidence: 0.75, prio: 5 });
+            this.cands.push(new Cand(el.start, nounEnd, [st.id], 'alias', 0.75, 5, undefined));
           }
         } else if (el.kind === 'dem') {
           const st = this.stateOfEl(el);
-          if (st) this.cands.push({ start: this.detStart(el.start), end: nounEnd, ids: [st], match: 'alias', confidence: 0.75, prio: 5 });
+          if (st) this.cands.push(new Cand(this.detStart(el.start), nounEnd, [st], 'alias', 0.75, 5, undefined));
         }
         continue;
       }
@@ -891,7 +912,7 @@ class ActorPass {
         const st = this.stateOfEl(el);
         const l = st ? this.reg.leaders.get(st) : undefined;
         const who = noun === 'president' ? l?.president : l?.leader;
-        if (who) this.cands.push({ start: det, end: nounEnd, ids: [who], match: 'alias', confidence: 0.6, prio: 5 });
+        if (who) this.cands.push(new Cand(det, nounEnd, [who], 'alias', 0.6, 5, undefined));
       }
     }
   }
