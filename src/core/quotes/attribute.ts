@@ -65,7 +65,7 @@ const GAP_NOUN = /^'s\s+(?:[a-z-]+\s+){0,2}$/;
 /** After an ambiguous noun/verb form, what makes it a verb ("notes that", "claims:"). */
 const AMBIGUOUS_OK = /^\s*(?:that\b|:|,|it\b|this\b|them\b)/;
 /** Cue right next to the quote: "said:", "said that", "told reporters,", "said in a statement:". */
-const ADJACENT = /^(?:\s*(?:that\s*)?[:,]?\s*|(?:\s+[^\s:,;.]+){1,4}\s*[:,]\s*)$/;
+export const ADJACENT = /^(?:\s*(?:that\s*)?[:,]?\s*|(?:\s+[^\s:,;.]+){1,4}\s*[:,]\s*)$/;
 const ING_BEFORE = /(?:^|[,"'\u201d\u2019\u00bb]|\b(?:and|but|while|before|after|by|when|without|is|was|were|are|been|kept|keeps))\s*$/;
 const PRONOUN_RE = /\b(?:he|she|they|it)\b/g;
 const NAME_RE = /[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von|der|du|la)\s+)?[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*)*/g;
@@ -598,7 +598,54 @@ export function subjectGap(ctx: Ctx, c: Cand, cue: CueHit): boolean {
 }
 
 export function isAdjacent(ctx: Ctx, from: number, to: number): boolean {
-  return ADJACENT.test(ctx.folded.slice(from, to));
+  return adjacentGap(ctx.folded, from, to);
+}
+
+/** Whether code unit `c` matches /\s/ (JavaScript white space and line terminators). */
+export function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `ADJACENT.test(f.slice(from, to))` without the substring or backtracking: either spaces, an optional "that",
+ * an optional colon/comma and spaces; or 1–4 words (runs of anything but spaces and :,;.), each after spaces,
+ * then optional spaces, a colon or comma and optional spaces.
+ */
+export function adjacentGap(f: string, from: number, to: number): boolean {
+  // first form: \s*(?:that\s*)?[:,]?\s*
+  let i = from;
+  while (i < to && isJsSpace(f.charCodeAt(i))) i++;
+  if (to - i >= 4 && f.startsWith('that', i)) {
+    i += 4;
+    while (i < to && isJsSpace(f.charCodeAt(i))) i++;
+  }
+  if (i < to && (f.charCodeAt(i) === 58 || f.charCodeAt(i) === 44)) i++;
+  while (i < to && isJsSpace(f.charCodeAt(i))) i++;
+  if (i >= to) return true;
+  // second form: (?:\s+[^\s:,;.]+){1,4}\s*[:,]\s*
+  i = from;
+  let words = 0;
+  for (;;) {
+    let j = i;
+    while (j < to && isJsSpace(f.charCodeAt(j))) j++;
+    if (j === i || j >= to || isGapStop(f.charCodeAt(j))) break;
+    let e = j;
+    while (e < to && !isJsSpace(f.charCodeAt(e)) && !isGapStop(f.charCodeAt(e))) e++;
+    if (++words > 4) return false;
+    i = e;
+  }
+  if (words === 0) return false;
+  while (i < to && isJsSpace(f.charCodeAt(i))) i++;
+  if (i >= to || (f.charCodeAt(i) !== 58 && f.charCodeAt(i) !== 44)) return false;
+  i++;
+  while (i < to && isJsSpace(f.charCodeAt(i))) i++;
+  return i >= to;
+}
+
+function isGapStop(c: number): boolean {
+  return c === 58 || c === 44 || c === 59 || c === 46;
 }
 
 /** The cue form starting exactly at `pos` (ambiguous forms too), or null. */

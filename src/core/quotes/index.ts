@@ -21,6 +21,7 @@ import type { RawQuote } from './spans';
 
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
 const cuesIn = attributeMod.cuesIn;
+const isJsSpace = attributeMod.isJsSpace;
 const cueAtStart = attributeMod.cueAtStart;
 const isAdjacent = attributeMod.isAdjacent;
 const lowerBoundSpan = attributeMod.lowerBoundSpan;
@@ -187,7 +188,7 @@ function processParagraph(ctx: Ctx, p: number, raws: RawQuote[], st: State, out:
     // classification
     let kind: 'direct' | 'scare';
     let classConf = 0.8;
-    const colonBefore = /:\s*$/.test(text.slice(Math.max(para.start, q.open - 3), q.open));
+    const colonBefore = endsWithColon(text, Math.max(para.start, q.open - 3), q.open);
     if (wholePara) {
       kind = 'direct';
     } else if (shape.name && !attr?.adjacent && !shape.sentence) {
@@ -289,8 +290,15 @@ function colonBefore(f: string, from: number, to: number): boolean {
   return i > from && f.charCodeAt(i - 1) === 58;
 }
 
+/** `/:\s*$/.test(s.slice(from, to))` without the substring. */
+function endsWithColon(s: string, from: number, to: number): boolean {
+  let i = to;
+  while (i > from && isJsSpace(s.charCodeAt(i - 1))) i--;
+  return i > from && s.charCodeAt(i - 1) === 58;
+}
+
 function afterSpaces(text: string, i: number, end: number): number {
-  while (i < end && /\s/.test(text[i])) i++;
+  while (i < end && isJsSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -304,7 +312,10 @@ function outletSpeaker(ctx: Ctx, label: RawQuote): SpeakerRef {
 
 // ---------------------------------------------------------------- cue after the quote
 
-const AFTER_LEAD = /^[\s,.;:!?\u2026\u2014\u2013-]*/;
+/** Spaces and punctuation between a closing mark and a cue after it: /[\s,.;:!?\u2026\u2014\u2013-]/. */
+function isAfterLead(c: number): boolean {
+  return c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 0x2026 || c === 0x2014 || c === 0x2013 || c === 45 || isJsSpace(c);
+}
 const INVERTED_GAP = /^\s+(?:the\s+)?(?:[^,.;:!?"\u201c\u201d]{0,60}?,\s*)?$/;
 
 function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, last: LastSpeaker | null): Attribution | null {
@@ -312,8 +323,10 @@ function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, last: Last
   const pe = ctx.paragraphs[p].end;
   const a0 = q.close + 1;
   const limit = Math.min(pe, nextOpen, a0 + 200);
-  const lead = AFTER_LEAD.exec(ctx.folded.slice(a0, Math.min(limit, a0 + 6)));
-  const a = a0 + (lead ? lead[0].length : 0);
+  // AFTER_LEAD over folded[a0, min(limit, a0 + 6))
+  const leadEnd = Math.min(limit, a0 + 6);
+  let a = a0;
+  while (a < leadEnd && isAfterLead(ctx.folded.charCodeAt(a))) a++;
   if (a >= limit) return null;
   const f = ctx.folded;
   // no cue in reach: nothing to attribute (the common case is decided without reading candidates)
@@ -382,7 +395,7 @@ function beforeCue(
   const segStart = Math.max(sentStart, prevClose);
   const cues = cuesIn(ctx, segStart, q.open);
   if (!cues.length) {
-    if (!/:\s*$/.test(f.slice(Math.max(segStart, q.open - 3), q.open))) return null;
+    if (!endsWithColon(f, Math.max(segStart, q.open - 3), q.open)) return null;
     const colon = f.lastIndexOf(':', q.open);
     const cands = ctx.candidates(p, sentStart, colon, false);
     // "X: “…”"
