@@ -47,6 +47,8 @@ type ElKind = 'cap' | 'sur' | 'dem' | 'state' | 'org' | 'person' | 'amb';
 class El {
   /** Consumed by a run (org or person) or a mention. */
   used = false;
+  /** The mention candidate of a state element (withdrawn when a larger name consumes the element). */
+  stateCand: Cand | undefined = undefined;
   constructor(
     readonly start: number,
     readonly end: number,
@@ -68,7 +70,8 @@ class Cand {
   constructor(
     readonly start: number,
     readonly end: number,
-    public ids: string[],
+    /** Shared with the registry's per-output-list info: never mutated, only replaced. */
+    public ids: readonly string[],
     readonly match: MatchKind,
     readonly confidence: number,
     /** Priority when spans overlap (higher wins at equal length). */
@@ -196,7 +199,8 @@ class ActorPass {
   private readonly unknown = new Map<string, KnownActor>();
   /** Surnames (folded) of unknown persons → id. */
   private readonly unknownSurnames = new Map<string, string>();
-  private readonly stateCand = new Map<El, Cand>();
+  /** Element ends, in element order (binary search without touching the element objects). */
+  private ends = new Int32Array(0);
   private readonly fuzzyMemo = new Map<string, string | undefined>();
   private firstNameIdx: Map<string, Array<{ at: number; id: string }>> | undefined;
 
@@ -235,19 +239,22 @@ class ActorPass {
         c += 2;
       }
     }
+    const ends = new Int32Array(els.length);
+    for (let k = 0; k < els.length; k++) ends[k] = els[k].end;
+    this.ends = ends;
   }
 
   /** The element ending exactly at `pos` (elements are sorted and never overlap: binary search). */
   private elEndingAt(pos: number): El | undefined {
-    const els = this.els;
+    const ends = this.ends;
     let lo = 0;
-    let hi = els.length - 1;
+    let hi = ends.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const e = els[mid].end;
+      const e = ends[mid];
       if (e < pos) lo = mid + 1;
       else if (e > pos) hi = mid - 1;
-      else return els[mid];
+      else return this.els[mid];
     }
     return undefined;
   }
@@ -263,7 +270,7 @@ class ActorPass {
       const el = this.els[i];
       if (el.kind === 'cap' || el.kind === 'sur' || el.kind === 'dem' || !el.hit) continue;
       const info = outsInfo(el.hit.outs, this.reg.entries);
-      const ids = info.ids.slice();
+      const ids = info.ids;
       const generic = info.generic;
       const first = info.first as FormOutput;
       const match: MatchKind = first.kind === 'name' ? 'name' : 'alias';
@@ -287,7 +294,7 @@ class ActorPass {
       }
       this.cands.push(cand);
       // States stay available to runs: an organisation name may absorb them ("Russian Federation Government University").
-      if (el.kind === 'state') this.stateCand.set(el, cand);
+      if (el.kind === 'state') el.stateCand = cand;
       else el.used = true;
     }
   }
@@ -599,8 +606,8 @@ class ActorPass {
     return false;
   }
 
-  private surOwners(el: El): string[] {
-    return el.hit ? outsInfo(el.hit.outs, this.reg.entries).surOwners.slice() : [];
+  private surOwners(el: El): readonly string[] {
+    return el.hit ? outsInfo(el.hit.outs, this.reg.entries).surOwners : [];
   }
 
   private surnameCand(el: El, role?: string): void {
@@ -726,7 +733,7 @@ class ActorPass {
   /** Marks an element as part of a larger name; a state mention it carried is withdrawn. */
   private consume(el: El): void {
     el.used = true;
-    const c = this.stateCand.get(el);
+    const c = el.stateCand;
     if (c) c.ids = [];
   }
 
