@@ -5,7 +5,11 @@ import { EXPORT_FORMATS, exportFiles, exportText, isExportFormat, MULTI_FILE_FOR
 import { sidecarPathFor } from '../../core/store';
 import { displayPath, expandFiles, readArticle } from '../files';
 import { parseArgs, UsageError, type CliIo } from '../io';
+import { EnginePool, mapOrdered } from '../parallel';
 import { findWorkspaceRegistry, loadRegistry } from '../registry';
+
+/** From this many files on, the engine runs in worker threads. */
+export const PARALLEL_MIN_FILES = 50;
 
 export const usage = 'news-annotator export --format w3c|brat|csv|graphml|dot [--out DIR] [--confirmed-only] [--registry FILE]… FILE_OR_GLOB…';
 
@@ -23,37 +27,55 @@ export interface LoadedArticle {
 export async function loadArticles(argv: readonly string[], positional: readonly string[], io: CliIo, confirmedOnly: boolean): Promise<{ articles: LoadedArticle[]; failed: boolean }> {
   const registryFiles = argv.flatMap((a, i) => (a === '--registry' ? [argv[i + 1]] : a.startsWith('--registry=') ? [a.slice(11)] : []));
   const workspace = findWorkspaceRegistry(io.cwd);
-  const registry = loadRegistry([...(workspace ? [workspace] : []), ...registryFiles.map((f) => resolve(io.cwd, f))]);
+  const userFiles = [...(workspace ? [workspace] : []), ...registryFiles.map((f) => resolve(io.cwd, f))];
+  const registry = loadRegistry(userFiles);
   for (const e of registry.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
   const { files, missing } = expandFiles(positional, io.cwd);
   let failed = missing.length > 0;
   for (const m of missing) io.err(`${m}: no such file`);
-  const articles: LoadedArticle[] = [];
-  for (const file of files) {
+  // Many files: the engine runs in worker threads (src/cli/parallel.ts), results still taken in file order.
+  const pool = files.length >= PARALLEL_MIN_FILES ? new EnginePool({ registry: { files: userFiles }, expected: files.length }) : undefined;
+  const load = async (file: string) => {
     const read = await readArticle(file);
-    if (!read.ok) {
-      io.err(read.message);
-      failed = true;
-      continue;
-    }
-    for (const w of read.warnings) io.err(w);
+    if (!read.ok) return { read };
     const shown = displayPath(file, io.cwd);
     const sidecarPath = sidecarPathFor(file);
-    const prepared = prepareArticle({
+    const input = {
       article: shown,
       text: read.text,
       sidecarText: existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : undefined,
       sidecarName: displayPath(sidecarPath, io.cwd),
-      registry: registry.compiled,
       confirmedOnly,
-    });
-    if (prepared.sidecarErrors.length) {
-      for (const e of prepared.sidecarErrors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
-      io.err(`${shown}: its sidecar could not be read; exporting without the confirmed annotations`);
-      failed = true;
+    };
+    return { read, shown, prepared: pool ? await pool.prepare(input) : prepareArticle({ ...input, registry: registry.compiled }) };
+  };
+  const articles: LoadedArticle[] = [];
+  try {
+    for await (const r of mapOrdered(files, load, pool ? pool.size * 4 : 1)) {
+      const file = r.item;
+      if (r.error) {
+        io.err(`${displayPath(file, io.cwd)}: ${r.error.message}`);
+        failed = true;
+        continue;
+      }
+      const { read, shown, prepared } = r.value;
+      if (!read.ok) {
+        io.err(read.message);
+        failed = true;
+        continue;
+      }
+      for (const w of read.warnings) io.err(w);
+      if (!shown || !prepared) continue;
+      if (prepared.sidecarErrors.length) {
+        for (const e of prepared.sidecarErrors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+        io.err(`${shown}: its sidecar could not be read; exporting without the confirmed annotations`);
+        failed = true;
+      }
+      if (prepared.orphaned) io.err(`${shown}: ${prepared.orphaned} orphaned annotation(s) left out (run \`news-annotator check ${shown}\`)`);
+      articles.push({ file, shown, doc: prepared.doc });
     }
-    if (prepared.orphaned) io.err(`${shown}: ${prepared.orphaned} orphaned annotation(s) left out (run \`news-annotator check ${shown}\`)`);
-    articles.push({ file, shown, doc: prepared.doc });
+  } finally {
+    await pool?.close();
   }
   return { articles, failed };
 }
