@@ -29,12 +29,20 @@ export class ChannelContext {
 
   /** The sentence containing `offset` (or the paragraph when the offset is outside any sentence). */
   sentenceAt(offset: number): Span {
+    // triggers come in text order: most lookups fall in the sentence found last
+    const last = this.lastSentence;
+    if (last && offset >= last.start && offset < last.end) return last;
     const p = paragraphAt(this.doc, offset);
     if (p < 0) return { start: offset, end: offset };
     const list = this.sentencesOf(p);
     const i = indexIn(list, offset);
-    return i >= 0 ? list[i] : this.doc.paragraphs[p];
+    if (i < 0) return this.doc.paragraphs[p];
+    this.lastSentence = list[i];
+    return list[i];
   }
+
+  /** The sentence `sentenceAt` found last (only a sentence of a paragraph's list, never a paragraph fallback). */
+  private lastSentence: Span | undefined;
 
   /** The sentence before the one containing `offset` (across a paragraph break), or undefined. */
   previousSentence(offset: number): Span | undefined {
@@ -106,6 +114,14 @@ export class ChannelContext {
       if (this.mentions[i].end <= end) out.push(this.mentions[i]);
     }
     return out;
+  }
+
+  /** The last mention lying entirely inside [start, end) (`mentionsIn(start, end).pop()` without the array). */
+  lastMentionIn(start: number, end: number): Mention | undefined {
+    for (let i = this.firstMentionFrom(end) - 1; i >= 0 && this.mentions[i].start >= start; i--) {
+      if (this.mentions[i].end <= end) return this.mentions[i];
+    }
+    return undefined;
   }
 
   /** The mention covering `offset`, if any. */

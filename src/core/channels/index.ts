@@ -9,7 +9,7 @@
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '../types';
 import { ChannelContext, normWord } from './context';
-import { scanTriggers, CUE_COMPANY, CUE_GROUP, CUE_GROUP_NOUN, CUE_VIA, DEFINITE, WordSet, type TriggerRule } from './lexicon';
+import { scanTriggers, CUE_COMPANY, CUE_GROUP, CUE_GROUP_NOUN, CUE_VIA, DEFINITE, WordSet, type TriggerMatch, type TriggerRule } from './lexicon';
 import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, letterRunBack, listEnd, skipBlanksBack, type GroupKind } from './phrase';
 
 export { RULES } from './lexicon';
@@ -57,8 +57,9 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
   const scare = quotes.filter((q) => q.kind === 'scare' && q.end - q.start <= 60).sort((a, b) => a.start - b.start);
   const finder = new Finder(ctx, scare);
 
-  const events: Array<{ start: number; end: number; rule: TriggerRule | null; pair?: [Mention, Mention]; bare?: boolean }> = [];
-  scanTriggers(ctx.folded, (m) => events.push(m), (kind, at) => ctx.addCue(kind, at));
+  const triggers: TriggerMatch[] = [];
+  scanTriggers(ctx.folded, (m) => triggers.push(m), (kind, at) => ctx.addCue(kind, at));
+  const pairs: Array<{ start: number; end: number; pair: [Mention, Mention]; bare: boolean }> = [];
   // "Witkoff-Dmitriev": two people joined by a hyphen or dash name a line of dialogue between them.
   const ms = ctx.mentions;
   for (let i = 0; i + 1 < ms.length; i++) {
@@ -66,19 +67,26 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
     const b = ms[i + 1];
     const gapKind = pairGap(ctx.folded, a.end, b.start);
     if (!gapKind || a.actorId === b.actorId || ctx.kindOf(a.actorId) !== 'person' || ctx.kindOf(b.actorId) !== 'person') continue;
-    if (gapKind === 1) events.push({ start: a.start, end: b.end, rule: null, pair: [a, b] });
+    if (gapKind === 1) pairs.push({ start: a.start, end: b.end, pair: [a, b], bare: false });
     else {
       const before = ctx.folded.slice(Math.max(0, a.start - 40), a.start);
       if (/(?<![a-z])between\s+$/.test(before) && !NOT_A_CHANNEL_BETWEEN.test(before)) {
-        events.push({ start: a.start - 8, end: b.end, rule: null, pair: [a, b], bare: true });
+        pairs.push({ start: a.start - 8, end: b.end, pair: [a, b], bare: true });
       }
     }
   }
-  events.sort((x, y) => x.start - y.start); // two sorted runs (triggers, then pairs): a merge for the sort
-
-  for (const ev of events) {
-    if (ev.pair) finder.addPair(ev.pair[0], ev.pair[1], ev.bare === true);
-    else if (ev.rule) finder.judge(ev.rule, ev.start, ev.end);
+  // two runs sorted by start (triggers, then pairs), merged as a stable sort of their concatenation would order them
+  pairs.sort((x, y) => x.start - y.start);
+  let ti = 0;
+  let pi = 0;
+  while (ti < triggers.length || pi < pairs.length) {
+    if (pi < pairs.length && (ti >= triggers.length || pairs[pi].start < triggers[ti].start)) {
+      const p = pairs[pi++];
+      finder.addPair(p.pair[0], p.pair[1], p.bare);
+    } else {
+      const t = triggers[ti++];
+      finder.judge(t.rule, t.start, t.end);
+    }
   }
   return dedupe(finder.out);
 }
@@ -259,7 +267,7 @@ class Finder {
       } else start = s;
       const listTo = listEnd(ctx, e, sentence.end, true);
       const ids = this.idsIn(e, listTo);
-      const lastM = ctx.mentionsIn(e, listTo).pop();
+      const lastM = ctx.lastMentionIn(e, listTo);
       if (lastM) end = lastM.end;
       return this.emit({ start, end, type, participants: ids.length ? ids : this.fallback(s, sentence, []), via: [], confidence: ids.length >= 2 ? 0.85 : 0.6, sentence, fallback: !ids.length, weak: false });
     }
@@ -381,7 +389,7 @@ class Finder {
       if (w) {
         const to = listEnd(ctx, e + w[0].length, sentence.end);
         objects = this.idsIn(e + w[0].length, to);
-        const last = ctx.mentionsIn(e, to).pop();
+        const last = ctx.lastMentionIn(e, to);
         if (last) end = last.end;
       }
     } else {
@@ -390,7 +398,7 @@ class Finder {
       if (first && first.start - from <= 45 && !/[,;:.()]/.test(ctx.folded.slice(from, first.start))) {
         const to = listEnd(ctx, first.start, sentence.end);
         objects = this.idsIn(first.start, to);
-        const last = ctx.mentionsIn(first.start, to).pop();
+        const last = ctx.lastMentionIn(first.start, to);
         if (last) end = last.end;
       }
     }
@@ -531,7 +539,7 @@ class Finder {
     const participants = uniq([...authors, ...targets]).filter((id) => !via.includes(id));
     let end = e;
     if (toM && targets.length && rule.type !== 'social') {
-      const last = ctx.mentionsIn(afterAuthor, listEnd(ctx, afterAuthor + toM[0].length, sentence.end)).pop();
+      const last = ctx.lastMentionIn(afterAuthor, listEnd(ctx, afterAuthor + toM[0].length, sentence.end));
       if (last && last.start - e < 60) end = last.end;
     }
     this.emit({ start: left.start, end, type, participants, via, confidence: 0.7, sentence, fallback: false, weak: false });
@@ -554,7 +562,7 @@ class Finder {
       const ids = this.idsIn(e + by[0].length, to);
       if (f.slice(s, e).startsWith('intermediar')) participants.push(...ids);
       else via.push(...ids);
-      const last = ctx.mentionsIn(e, to).pop();
+      const last = ctx.lastMentionIn(e, to);
       if (last && last.start - e < 50) end = last.end;
     }
     const btw = /^(?:\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?)?\s*between\s+/.exec(after);
@@ -564,7 +572,7 @@ class Finder {
       participants.push(...this.idsIn(from, to));
       const g = this.groupAt(from, s);
       participants.push(...g);
-      const last = ctx.mentionsIn(from, to).pop();
+      const last = ctx.lastMentionIn(from, to);
       if (last) end = last.end;
     }
     if (!via.length) via.push(...this.subjectChain(left.start, sentence, 30));
@@ -646,7 +654,7 @@ class Finder {
     }
     const parties = uniq([...subject, ...objects]);
     if (parties.length < 2) return;
-    const last = ctx.mentionsIn(e, to).pop();
+    const last = ctx.lastMentionIn(e, to);
     let end = last ? last.end : to;
     // "the Ukrainian delegation": the phrase runs to the head noun after the demonym
     const np = /^(?:\s+[a-z-]+){0,2}?\s+(?:delegation|team|side|counterparts?|envoys?|negotiators|officials|leaders?|ministers?|president|prime\s+minister)\b/.exec(ctx.folded.slice(end, to));
@@ -726,8 +734,8 @@ class Finder {
   private push(d: Draft): void {
     const c = d as Candidate;
     const t = this.ctx.text;
-    while (c.end > c.start && /[\s,;:]/.test(t[c.end - 1])) c.end--;
-    while (c.start < c.end && /\s/.test(t[c.start])) c.start++;
+    for (let ch = t.charCodeAt(c.end - 1); c.end > c.start && (ch === 44 || ch === 59 || ch === 58 || isWsCode(ch)); ch = t.charCodeAt(c.end - 1)) c.end--;
+    while (c.start < c.end && isWsCode(t.charCodeAt(c.start))) c.start++;
     if (c.end <= c.start) return;
     c.text = t.slice(c.start, c.end);
     c.participants = uniq(c.participants);
@@ -956,7 +964,7 @@ class Finder {
     if (m.start < sentence.start || m.end > s) return out;
     const gap = ctx.folded.slice(m.end, s);
     // "Witkoff, who met Dmitriev": the antecedent of the relative pronoun
-    if (RELATIVE_WHO_RE.test(gap)) return [m.actorId];
+    if (gap.includes('who') && RELATIVE_WHO_RE.test(gap)) return [m.actorId];
     if (gap.length > maxGap || /[;:()!?]|,\s|\s-\s|\b(?:that|which|who|while|but|after|before|when)\b/.test(gap)) {
       // "Dmitriev, the head of Russia's wealth fund, wrote", "Turkey's president, Erdogan, to pass": an apposition
       const appo = gap.includes(',') ? this.appositionSubject(s, sentence) : undefined;
@@ -1131,10 +1139,16 @@ class Finder {
    */
   private fallback(s: number, sentence: Span, exclude: readonly string[]): string[] {
     const pick = (span: Span): string[] => {
-      const ms = this.ctx.mentionsIn(span.start, span.end).filter((m) => !exclude.includes(m.actorId));
-      const persons = uniq(ms.filter((m) => this.ctx.kindOf(m.actorId) === 'person').map((m) => m.actorId));
+      const ctx = this.ctx;
+      const persons: string[] = [];
+      const all: string[] = [];
+      for (let i = ctx.firstMentionFrom(span.start); i < ctx.mentions.length && ctx.mentions[i].start < span.end; i++) {
+        const m = ctx.mentions[i];
+        if (m.end > span.end || exclude.includes(m.actorId)) continue;
+        if (!all.includes(m.actorId)) all.push(m.actorId);
+        if (ctx.kindOf(m.actorId) === 'person' && !persons.includes(m.actorId)) persons.push(m.actorId);
+      }
       if (persons.length >= 2) return persons;
-      const all = uniq(ms.map((m) => m.actorId));
       if (!this.ctx.hasCue(CUE_GROUP, span.start, span.end)) return all;
       const seg = this.ctx.folded.slice(span.start, span.end);
       GROUP_ANYWHERE_RE.lastIndex = 0;

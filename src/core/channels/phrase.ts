@@ -89,7 +89,7 @@ export function leftPhrase(ctx: ChannelContext, start: number, limit: number): L
     const m = ctx.mentionAt(t.end - 1) ?? (t.word.endsWith("'s") ? ctx.mentionAt(t.end - 3) : undefined);
     if (m && m.start >= t.start - 1) {
       // an actor as pre-modifier or possessor
-      const possessive = /'s?$/.test(t.word) && ctx.folded.slice(m.end, t.end).startsWith("'");
+      const possessive = /'s?$/.test(t.word) && m.end < t.end && ctx.folded.charCodeAt(m.end) === 39;
       if (!possessive && pending.length) break;
       if (possessive) out.possessor = m;
       else {
