@@ -27,6 +27,20 @@ export interface QuoteShape {
 
 /** Shape of the quoted text `text[start, end)`. Linear in the quote. */
 export function shapeOf(text: string, start: number, end: number): QuoteShape {
+  // eight words make direct speech whatever the rest holds (the full read below stops there with this answer):
+  // count words alone first (eight words take at least 15 code units)
+  if (end - start >= 15) {
+    let n = 0;
+    let inW = false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
+        if (inW && ++n === 8) return { words: 8, sentence: true, name: false };
+        inW = false;
+      } else inW = true;
+    }
+    if (inW && n === 7) return { words: 8, sentence: true, name: false };
+  }
   let words = 0;
   let inWord = false;
   let name = true;

@@ -90,17 +90,18 @@ export function scanQuotes(doc: TextDoc): RawQuote[] {
   const out: RawQuote[] = [];
   const marks: number[] = [];
   const sc = new ParagraphScanner(text, out);
+  // MARKS matches one code unit: test() and lastIndex give its offset without a match array per mark
   MARKS.lastIndex = 0;
-  let m = MARKS.exec(text);
+  let m = MARKS.test(text) ? MARKS.lastIndex - 1 : -1;
   /** The mark that opened an unclosed quote at the end of the previous paragraph. */
   let carry: string | null = null;
   for (let p = 0; p < paragraphs.length; p++) {
     const { start: ps, end: pe } = paragraphs[p];
     marks.length = 0;
-    while (m && m.index < ps) m = MARKS.exec(text);
-    while (m && m.index < pe) {
-      marks.push(m.index);
-      m = MARKS.exec(text);
+    while (m >= 0 && m < ps) m = MARKS.test(text) ? MARKS.lastIndex - 1 : -1;
+    while (m >= 0 && m < pe) {
+      marks.push(m);
+      m = MARKS.test(text) ? MARKS.lastIndex - 1 : -1;
     }
     if (!marks.length) {
       carry = null;
