@@ -652,17 +652,58 @@ class ActorPass {
 
   /** "By X", "Author: X", "commentators: X, Y" at the start of a line. */
   private bylineBefore(start: number): boolean {
-    const ls = this.text.lastIndexOf('\n', start - 1) + 1;
-    const before = this.folded.slice(ls, start);
-    if (/^\s*(by|authors?|written by|text|reporting by|edited by)\s*:?\s*$/.test(before)) return true;
+    const ls = this.lineStart(start);
+    const f = this.folded;
+    // "^\s*(cue)\s*:?\s*$" on the line so far: the text between the leading and the trailing blanks/colon is the
+    // cue (at most 12 letters), so the regex runs only on short line beginnings.
+    let a = ls;
+    while (a < start && isSpaceCode(f.charCodeAt(a))) a++;
+    let q = start;
+    while (q > a && isSpaceCode(f.charCodeAt(q - 1))) q--;
+    if (q > a && f.charCodeAt(q - 1) === 58) q--;
+    while (q > a && isSpaceCode(f.charCodeAt(q - 1))) q--;
+    if (q - a <= 12 && /^\s*(by|authors?|written by|text|reporting by|edited by)\s*:?\s*$/.test(f.slice(ls, start))) return true;
     // a list of names on its own line after a line ending in "…:" ("This article's commentators:")
-    if (/^[\s,a-z.'-]*$/.test(before) && ls >= 2) {
+    if (ls >= 2 && this.nonListCharFrom(ls) >= start) {
       const prevEnd = ls - 1;
       const pls = this.text.lastIndexOf('\n', prevEnd - 1) + 1;
       const prevLine = this.folded.slice(pls, prevEnd).trim();
       if (/:$/.test(prevLine) && /\b(commentators?|authors?|experts?|speakers?|participants?|panelists?|guests?|contributors?)\b/.test(prevLine)) return true;
     }
     return false;
+  }
+
+  /** Cursor for `lineStart`: positions lsPos..lsNext share the line start lsVal (lsNext: first newline ≥ lsPos). */
+  private lsPos = 1;
+  private lsNext = 0;
+  private lsVal = 0;
+
+  /** `text.lastIndexOf('\n', pos - 1) + 1`, amortised over increasing positions (no rescans of a long line). */
+  private lineStart(pos: number): number {
+    if (pos >= this.lsPos && pos <= this.lsNext) return this.lsVal;
+    const text = this.text;
+    const ls = text.lastIndexOf('\n', pos - 1) + 1;
+    if (pos > 0) {
+      this.lsPos = pos;
+      this.lsVal = ls;
+      const nl = text.indexOf('\n', pos);
+      this.lsNext = nl < 0 ? text.length : nl;
+    }
+    return ls;
+  }
+
+  /** Cursor for `nonListCharFrom`: the first non-list character at or after ncFrom is ncAt. */
+  private ncFrom = -1;
+  private ncAt = 0;
+
+  /** Index of the first folded character at or after `from` outside [\s,a-z.'-] (text length if none). */
+  private nonListCharFrom(from: number): number {
+    if (this.ncFrom >= 0 && from >= this.ncFrom && from <= this.ncAt) return this.ncAt;
+    NON_LIST_CHAR.lastIndex = from;
+    const m = NON_LIST_CHAR.exec(this.folded);
+    this.ncFrom = from;
+    this.ncAt = m ? m.index : this.folded.length;
+    return this.ncAt;
   }
 
   /** A run that names an organisation; returns the index after it, or 0. */
@@ -1075,6 +1116,15 @@ class ActorPass {
       id = e.affiliation;
     }
   }
+}
+
+/** A character that cannot occur in a line listing names ("^[\s,a-z.'-]*$" fails at it). */
+const NON_LIST_CHAR = /[^\s,a-z.'-]/g;
+
+/** The characters of the regex class \s (WhiteSpace and LineTerminator). */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const fold1Memo = new Map<string, string>();
