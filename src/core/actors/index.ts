@@ -49,6 +49,8 @@ class El {
   used = false;
   /** The mention candidate of a state element (withdrawn when a larger name consumes the element). */
   stateCand: Cand | undefined = undefined;
+  /** Word-list flags of `f` for 'cap' elements (W_COMMON, W_TITLE, W_FIRST, W_ORG; 0 for hits): one memoised lookup. */
+  readonly wf: number;
   constructor(
     readonly start: number,
     readonly end: number,
@@ -56,7 +58,27 @@ class El {
     /** Folded text of the element. */
     readonly f: string,
     readonly hit: Hit | undefined,
-  ) {}
+  ) {
+    this.wf = kind === 'cap' ? wordFlags(f) : 0;
+  }
+}
+
+const W_COMMON = 1;
+const W_TITLE = 2;
+/** In the lexicon's FIRST_NAMES (not the registry's first names). */
+const W_FIRST = 4;
+const W_ORG = 8;
+const wordFlagMemo = new Map<string, number>();
+
+/** Which word lists a folded token is in (memoised per distinct token). */
+function wordFlags(f: string): number {
+  let w = wordFlagMemo.get(f);
+  if (w === undefined) {
+    w = (COMMON_WORDS.has(f) ? W_COMMON : 0) | (TITLE_WORDS.has(f) ? W_TITLE : 0) | (FIRST_NAMES.has(f) ? W_FIRST : 0) | (ORG_HEADS.has(f) ? W_ORG : 0);
+    if (wordFlagMemo.size > 50000) wordFlagMemo.clear();
+    wordFlagMemo.set(f, w);
+  }
+  return w;
 }
 
 /** A mention candidate (one hidden class: every field set in the constructor). */
@@ -465,7 +487,7 @@ class ActorPass {
       // demonym or ambiguous name, is left as it is (the general path below reaches the same result).
       const e = els[i];
       if (e.kind === 'state' || e.kind === 'dem' || e.kind === 'amb') return j + 1;
-      if (e.kind === 'cap' && (COMMON_WORDS.has(e.f) || TITLE_WORDS.has(e.f)) && !FIRST_NAMES.has(e.f) && !ORG_HEADS.has(e.f)) return j + 1;
+      if (e.kind === 'cap' && (e.wf & (W_COMMON | W_TITLE)) !== 0 && (e.wf & (W_FIRST | W_ORG)) === 0) return j + 1;
     }
     // Organisation: a head noun inside, possibly continued by "of/for/and …".
     const org = this.orgFrom(i, j);
@@ -473,8 +495,8 @@ class ActorPass {
     // Peel leading titles and common words.
     let s = i;
     let hadTitle = false;
-    while (s <= j && els[s].kind === 'cap' && (TITLE_WORDS.has(els[s].f) || COMMON_WORDS.has(els[s].f)) && !FIRST_NAMES.has(els[s].f)) {
-      if (TITLE_WORDS.has(els[s].f)) hadTitle = true;
+    while (s <= j && els[s].kind === 'cap' && (els[s].wf & (W_TITLE | W_COMMON)) !== 0 && (els[s].wf & W_FIRST) === 0) {
+      if ((els[s].wf & W_TITLE) !== 0) hadTitle = true;
       s++;
     }
     if (s > j) return j + 1;
@@ -710,7 +732,7 @@ class ActorPass {
   private orgFrom(i: number, j: number): number {
     const els = this.els;
     let headAt = -1;
-    for (let k = i; k <= j; k++) if (els[k].kind === 'cap' && ORG_HEADS.has(els[k].f)) headAt = k;
+    for (let k = i; k <= j; k++) if (els[k].kind === 'cap' && (els[k].wf & W_ORG) !== 0) headAt = k;
     // without a head noun the run is no organisation ("Professor X of the Department …": X is not part of it)
     if (headAt < 0) return this.quotedOrg(i, j);
     // extend over "of/for/and/on the …" + capitalised words
@@ -913,7 +935,7 @@ class ActorPass {
     for (const [f, id] of this.unknownSurnames) articleSurnames.push({ f, key: tkey(f), id });
     for (const t of this.els) {
       if (t.used || t.kind !== 'cap') continue;
-      if (t.f.length < 3 || COMMON_WORDS.has(t.f) || TITLE_WORDS.has(t.f)) continue;
+      if (t.f.length < 3 || (t.wf & (W_COMMON | W_TITLE)) !== 0) continue;
       if (this.brand(t)) continue;
       if (this.variantOrSurname(t)) continue;
       if (t.f.length < 5 || FIRST_NAMES.has(t.f)) continue;
