@@ -330,8 +330,7 @@ class ActorPass {
     const e = this.reg.entries.get(ids[0]);
     if (!e || e.kind !== 'organization') return undefined;
     if (e.affiliation && this.reg.entries.get(e.affiliation)?.kind === 'state') return undefined;
-    const words = el.f.split(/[\s-]+/);
-    if (words.length < 2 || !words.every((w) => (COMMON_WORDS.has(w) || ORG_HEADS.has(w)) && !PROPER_ADJ.has(w))) return undefined;
+    if (!genericOrgWords(el.f)) return undefined;
     const st = this.stateBefore(el.start);
     return st && st !== e.affiliation ? st : undefined;
   }
@@ -1147,6 +1146,20 @@ const NON_LIST_CHAR = /[^\s,a-z.'-]/g;
 function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const genericWordsMemo = new Map<string, boolean>();
+
+/** Two or more words, all common words or organisation nouns and none a proper adjective (memoised per name). */
+function genericOrgWords(f: string): boolean {
+  let r = genericWordsMemo.get(f);
+  if (r === undefined) {
+    const words = f.split(/[\s-]+/);
+    r = words.length >= 2 && words.every((w) => (COMMON_WORDS.has(w) || ORG_HEADS.has(w)) && !PROPER_ADJ.has(w));
+    if (genericWordsMemo.size > 20000) genericWordsMemo.clear();
+    genericWordsMemo.set(f, r);
+  }
+  return r;
 }
 
 const fold1Memo = new Map<string, string>();
