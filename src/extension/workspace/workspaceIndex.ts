@@ -325,6 +325,9 @@ export class WorkspaceIndexService implements vscode.Disposable {
       const w = vscode.workspace.createFileSystemWatcher(g);
       this.watchers.push(w, w.onDidCreate(onArticle), w.onDidChange(onArticle), w.onDidDelete(onDelete));
     }
+    // A deleted folder is reported as the folder only (not each article in it): deletions of anything.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.watchers.push(deletions, deletions.onDidDelete(onDelete));
     const side = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const onSidecar = (u: vscode.Uri) => {
       const article = u.with({ path: u.path.slice(0, -SIDECAR_SUFFIX.length) });

@@ -1,14 +1,17 @@
 /** The Actors view's workspace scope in the real extension host: the toggle, per-actor counts, articles per actor. */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Node } from '../../../src/extension/views/treeBase';
-import { api, until } from './helpers';
+import { api, ARTICLE, scratchDir, until } from './helpers';
 import { workspaceFeatures } from './workspaceFeatures';
 
 describe('Actors view: workspace scope', function () {
   this.timeout(90_000);
 
   after(async () => {
+    fs.rmSync(scratchDir('scope'), { recursive: true, force: true });
     await vscode.commands.executeCommand('newsAnnotator.toggleActorsScope', { scope: 'article' });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -61,5 +64,33 @@ describe('Actors view: workspace scope', function () {
     const localLavrov = await until(() => tree.getChildren().flatMap((g) => tree.getChildren(g)).find((n) => n.id === 'actor:sergey-lavrov'), 'the article’s actors');
     assert.ok(!localLavrov.description?.includes('article'), `article scope again (${localLavrov.description})`);
     assert.ok(tree.getChildren(localLavrov).some((n) => n.label === 'Mentions'), 'an actor expands to its mentions');
+  });
+
+  it('follows the disk: an article added counts at once, a deleted folder of articles leaves the index', async () => {
+    const a = await api();
+    const { features } = await workspaceFeatures();
+    await vscode.commands.executeCommand('newsAnnotator.toggleActorsScope', { scope: 'workspace' });
+    const before = features.service.index.articlesOf('sergey-lavrov').length;
+    const dir = scratchDir('scope');
+    fs.writeFileSync(path.join(dir, 'extra.txt'), ARTICLE);
+    const extra = () => features.service.index.articles().filter((x) => x.includes(path.basename(dir)));
+    // The file watcher may start late on a loaded machine: write again (as a save would) until it is seen.
+    let lastWrite = Date.now();
+    await until(
+      () => {
+        if (Date.now() - lastWrite > 5_000) {
+          fs.writeFileSync(path.join(dir, 'extra.txt'), ARTICLE);
+          lastWrite = Date.now();
+        }
+        return extra().length === 1;
+      },
+      'the new article in the index',
+      60_000,
+    );
+    const lavrov = () => a.trees.actors.getChildren().flatMap((g) => a.trees.actors.getChildren(g)).find((n) => n.id === 'actor:sergey-lavrov');
+    await until(() => lavrov()?.description?.endsWith(`${before + 1} articles`), `Lavrov in ${before + 1} articles`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    await until(() => extra().length === 0, `the deleted folder’s article out of the index (${features.service.index.articles().join(', ')})`);
+    await until(() => lavrov()?.description?.endsWith(`${before} articles`), `Lavrov in ${before} articles again`);
   });
 });
