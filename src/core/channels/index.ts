@@ -6,10 +6,10 @@
  * sentence only (participants, via, type, precision guards). Then a pass over the mentions adds "A-B" person
  * pairs, and overlapping candidates are reduced to one (the longer). Linear in the text plus the mentions.
  */
-import type { TextDoc } from '../text';
-import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '../types';
+import type { TextDoc } from '/work/main/src/core/text';
+import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '/work/main/src/core/types';
 import { ChannelContext, normWord } from './context';
-import { scanTriggers, CUE_COMPANY, CUE_GROUP, CUE_GROUP_NOUN, CUE_VIA, DEFINITE, WordSet, type TriggerMatch, type TriggerRule } from './lexicon';
+import { scanTriggers, CUE_COMPANY, CUE_GROUP, CUE_GROUP_NOUN, CUE_VIA, DEFINITE, WordSet, type TriggerRule } from './lexicon';
 import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, letterRunBack, listEnd, skipBlanksBack, type GroupKind } from './phrase';
 
 export { RULES } from './lexicon';
@@ -57,9 +57,8 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
   const scare = quotes.filter((q) => q.kind === 'scare' && q.end - q.start <= 60).sort((a, b) => a.start - b.start);
   const finder = new Finder(ctx, scare);
 
-  const triggers: TriggerMatch[] = [];
-  scanTriggers(ctx.folded, (m) => triggers.push(m), (kind, at) => ctx.addCue(kind, at));
-  const pairs: Array<{ start: number; end: number; pair: [Mention, Mention]; bare: boolean }> = [];
+  const events: Array<{ start: number; end: number; rule: TriggerRule | null; pair?: [Mention, Mention]; bare?: boolean }> = [];
+  scanTriggers(ctx.folded, (m) => events.push(m), (kind, at) => ctx.addCue(kind, at));
   // "Witkoff-Dmitriev": two people joined by a hyphen or dash name a line of dialogue between them.
   const ms = ctx.mentions;
   for (let i = 0; i + 1 < ms.length; i++) {
@@ -67,26 +66,19 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
     const b = ms[i + 1];
     const gapKind = pairGap(ctx.folded, a.end, b.start);
     if (!gapKind || a.actorId === b.actorId || ctx.kindOf(a.actorId) !== 'person' || ctx.kindOf(b.actorId) !== 'person') continue;
-    if (gapKind === 1) pairs.push({ start: a.start, end: b.end, pair: [a, b], bare: false });
+    if (gapKind === 1) events.push({ start: a.start, end: b.end, rule: null, pair: [a, b] });
     else {
       const before = ctx.folded.slice(Math.max(0, a.start - 40), a.start);
       if (/(?<![a-z])between\s+$/.test(before) && !NOT_A_CHANNEL_BETWEEN.test(before)) {
-        pairs.push({ start: a.start - 8, end: b.end, pair: [a, b], bare: true });
+        events.push({ start: a.start - 8, end: b.end, rule: null, pair: [a, b], bare: true });
       }
     }
   }
-  // two runs sorted by start (triggers, then pairs), merged as a stable sort of their concatenation would order them
-  pairs.sort((x, y) => x.start - y.start);
-  let ti = 0;
-  let pi = 0;
-  while (ti < triggers.length || pi < pairs.length) {
-    if (pi < pairs.length && (ti >= triggers.length || pairs[pi].start < triggers[ti].start)) {
-      const p = pairs[pi++];
-      finder.addPair(p.pair[0], p.pair[1], p.bare);
-    } else {
-      const t = triggers[ti++];
-      finder.judge(t.rule, t.start, t.end);
-    }
+  events.sort((x, y) => x.start - y.start); // two sorted runs (triggers, then pairs): a merge for the sort
+
+  for (const ev of events) {
+    if (ev.pair) finder.addPair(ev.pair[0], ev.pair[1], ev.bare === true);
+    else if (ev.rule) finder.judge(ev.rule, ev.start, ev.end);
   }
   return dedupe(finder.out);
 }
