@@ -3,8 +3,10 @@ import * as vscode from 'vscode';
 import type { ActiveArticle } from './activeArticle';
 import { ViewContainers } from './ids';
 
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
 export function countsText(c: { actors: number; quotes: number; channels: number }): string {
-  const p = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const p = plural;
   return `${p(c.actors, 'actor')} · ${p(c.quotes, 'quote')} · ${p(c.channels, 'channel')}`;
 }
 
@@ -31,7 +33,7 @@ export class StatusBar implements vscode.Disposable {
     }
     const c = entry.session.vm.counts;
     this.item.text = `$(book) ${countsText(c)}`;
-    const extra = [c.claims ? `${c.claims} claims` : '', c.suggestions ? `${c.suggestions} suggestions to review` : '', c.orphans ? `${c.orphans} orphaned` : ''].filter(Boolean);
+    const extra = [c.claims ? plural(c.claims, 'claim') : '', c.suggestions ? `${plural(c.suggestions, 'suggestion')} to review` : '', c.orphans ? `${c.orphans} orphaned` : ''].filter(Boolean);
     this.item.tooltip = `News Annotator${extra.length ? `: ${extra.join(', ')}` : ''} — click to open the sidebar`;
     this.item.show();
   }

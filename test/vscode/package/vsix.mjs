@@ -35,7 +35,7 @@ export const FORBIDDEN = [
 
 /**
  * Runs the project's own vsce (a devDependency) into `outDir`. stdin is closed, so a question vsce would ask
- * (missing repository, `*` activation) ends the run with an error instead of waiting.
+ * (`*` activation; a missing repository is allowed: the project has no public remote) ends the run with an error instead of waiting.
  * @returns {{ file: string, size: number, output: string, ms: number }}
  */
 export function packageVsix(outDir, { timeoutMs = 180_000 } = {}) {
@@ -45,7 +45,7 @@ export function packageVsix(outDir, { timeoutMs = 180_000 } = {}) {
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const file = path.join(outDir, `${manifest.name}-${manifest.version}.vsix`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', file], {
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', file], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
