@@ -6,8 +6,8 @@
  * sentence only (participants, via, type, precision guards). Then a pass over the mentions adds "A-B" person
  * pairs, and overlapping candidates are reduced to one (the longer). Linear in the text plus the mentions.
  */
-import type { TextDoc } from '/work/main/src/core/text';
-import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '/work/main/src/core/types';
+import type { TextDoc } from '../text';
+import type { ActorFindings, Channel, ChannelType, Mention, Quote, Span } from '../types';
 import { ChannelContext, normWord } from './context';
 import { scanTriggers, CUE_COMPANY, CUE_GROUP, CUE_GROUP_NOUN, CUE_VIA, DEFINITE, WordSet, type TriggerRule } from './lexicon';
 import { GROUP_ANYWHERE_RE, GROUP_RE, compoundIds, groupKind, leftPhrase, letterRunBack, listEnd, skipBlanksBack, type GroupKind } from './phrase';
