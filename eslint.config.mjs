@@ -23,10 +23,12 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Absolute paths work on one machine only.
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^/', message: 'Import by a relative path or a package name.' }] }],
     },
   },
   {
     files: ['src/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', noEditorOrFs] },
+    rules: { 'no-restricted-imports': ['error', { ...noEditorOrFs, patterns: [{ regex: '^/', message: 'Import by a relative path or a package name.' }] }] },
   },
 );
