@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { UsageError, type CliIo } from './io';
 import * as analyzeCmd from './commands/analyze';
 import * as annotateCmd from './commands/annotate';
@@ -65,4 +66,5 @@ export function cliEntry(): void {
   );
 }
 
-if (require.main === module) cliEntry();
+// In an engine worker (src/cli/parallel.ts) this same bundle is the worker's script: it must not run the CLI.
+if (require.main === module && isMainThread) cliEntry();

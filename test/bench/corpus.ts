@@ -7,7 +7,7 @@
  * Articles are generated on the fly from a seed (never all held at once), as the extension reads them from disk.
  * Run alone: `npx tsx test/bench/corpus.ts [articles]`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { EnginePool, mapOrdered } from '../../src/cli/parallel';
@@ -137,7 +137,9 @@ export async function benchCorpus(articles = 10000): Promise<Record<string, numb
     let peak = rss0;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     const t0 = now();
-    const pool = new EnginePool({ registry: { entries }, expected: articles });
+    // Workers run the built bundle when there is one (as the CLI does); else this module through tsx.
+    const bundle = join(ROOT, 'dist', 'cli.js');
+    const pool = new EnginePool({ registry: { entries }, expected: articles, ...(existsSync(bundle) ? { workerFile: bundle } : {}) });
     const pindex = new CorpusIndex({ registry: entries });
     let failed = 0;
     async function* analysed() {
