@@ -50,3 +50,16 @@ export function loadRegistry(userFiles: readonly string[]): LoadedRegistry {
   }
   return { compiled: compileRegistry(entries), errors, files };
 }
+
+/**
+ * The registry a CLI command analyses with: the default, then the workspace file found from the working folder
+ * upwards (`.news-annotator/actors.yaml`), then every `--registry FILE` in order. Problems are printed as
+ * `file:line:column: message`; the rest still loads.
+ */
+export function registryForCommand(argv: readonly string[], io: { cwd: string; err(text: string): void }): LoadedRegistry {
+  const given = argv.flatMap((a, i) => (a === '--registry' ? [argv[i + 1]] : a.startsWith('--registry=') ? [a.slice('--registry='.length)] : []));
+  const workspace = findWorkspaceRegistry(io.cwd);
+  const registry = loadRegistry([...(workspace ? [workspace] : []), ...given.map((f) => resolve(io.cwd, f))]);
+  for (const e of registry.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+  return registry;
+}

@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { analyze } from '../../core/analyze';
 import { displayPath, expandFiles, readArticle } from '../files';
 import { parseArgs, UsageError, type CliIo } from '../io';
 import { toJson } from '../format';
-import { loadRegistry } from '../registry';
+import { registryForCommand } from '../registry';
 import { toTable } from '../table';
 
 export const usage = 'news-annotator analyze [--registry FILE]… [--format json|yaml|table] FILE_OR_GLOB…';
@@ -17,9 +16,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const format = (flags.get('format') ?? 'table') as string;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   if (!positional.length) throw new UsageError('no files given');
-  const registryFiles = argv.flatMap((a, i) => (a === '--registry' ? [argv[i + 1]] : a.startsWith('--registry=') ? [a.slice(11)] : []));
-  const registry = loadRegistry(registryFiles.map((f) => resolve(io.cwd, f)));
-  for (const e of registry.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+  const registry = registryForCommand(argv, io);
   const { files, missing } = expandFiles(positional, io.cwd);
   let failed = missing.length > 0;
   for (const m of missing) io.err(`${m}: no such file`);

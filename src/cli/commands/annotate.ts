@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { analyze } from '../../core/analyze';
 import { formatErrors, SidecarError, SidecarStore } from '../../core/store';
 import { displayPath, nodeFilePort, readArticle } from '../files';
 import { parseArgs, UsageError, type CliIo } from '../io';
-import { loadRegistry } from '../registry';
+import { registryForCommand } from '../registry';
 import { articleArgs } from './check';
 
 export const usage = 'news-annotator annotate [--accept-all] [--registry FILE]… FILE_OR_GLOB…';
@@ -18,9 +17,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseArgs(argv, { values: ['registry'], booleans: ['accept-all'] });
   if (!positional.length) throw new UsageError('no files given');
   const acceptAll = flags.get('accept-all') === true;
-  const registryFiles = argv.flatMap((a, i) => (a === '--registry' ? [argv[i + 1]] : a.startsWith('--registry=') ? [a.slice(11)] : []));
-  const registry = loadRegistry(registryFiles.map((f) => resolve(io.cwd, f)));
-  for (const e of registry.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+  const registry = registryForCommand(argv, io);
   const { files, missing } = articleArgs(positional, io);
   let bad = missing.length > 0;
   for (const m of missing) io.err(`${m}: no such file`);

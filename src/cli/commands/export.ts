@@ -6,7 +6,7 @@ import { sidecarPathFor } from '../../core/store';
 import { displayPath, expandFiles, readArticle } from '../files';
 import { parseArgs, UsageError, type CliIo } from '../io';
 import { EnginePool, mapOrdered } from '../parallel';
-import { findWorkspaceRegistry, loadRegistry } from '../registry';
+import { registryForCommand } from '../registry';
 
 /** From this many files on, the engine runs in worker threads. */
 export const PARALLEL_MIN_FILES = 50;
@@ -25,16 +25,12 @@ export interface LoadedArticle {
  * the `network` command work from. Problems are printed; `failed` says whether any file had one.
  */
 export async function loadArticles(argv: readonly string[], positional: readonly string[], io: CliIo, confirmedOnly: boolean): Promise<{ articles: LoadedArticle[]; failed: boolean }> {
-  const registryFiles = argv.flatMap((a, i) => (a === '--registry' ? [argv[i + 1]] : a.startsWith('--registry=') ? [a.slice(11)] : []));
-  const workspace = findWorkspaceRegistry(io.cwd);
-  const userFiles = [...(workspace ? [workspace] : []), ...registryFiles.map((f) => resolve(io.cwd, f))];
-  const registry = loadRegistry(userFiles);
-  for (const e of registry.errors) io.err(`${e.file}:${e.line}:${e.column}: ${e.message}`);
+  const registry = registryForCommand(argv, io);
   const { files, missing } = expandFiles(positional, io.cwd);
   let failed = missing.length > 0;
   for (const m of missing) io.err(`${m}: no such file`);
   // Many files: the engine runs in worker threads (src/cli/parallel.ts), results still taken in file order.
-  const pool = files.length >= PARALLEL_MIN_FILES ? new EnginePool({ registry: { files: userFiles }, expected: files.length }) : undefined;
+  const pool = files.length >= PARALLEL_MIN_FILES ? new EnginePool({ registry: { files: registry.files.slice(1) /* the workers add the default themselves */ }, expected: files.length }) : undefined;
   const load = async (file: string) => {
     const read = await readArticle(file);
     if (!read.ok) return { read };

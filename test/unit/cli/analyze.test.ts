@@ -133,6 +133,19 @@ describe('CLI analyze', () => {
     assert.deepEqual(jane.mentions.map((m) => m.text), ['Jane Roe', 'Roe']);
   });
 
+  it('uses the workspace registry (.news-annotator/actors.yaml) found from the working folder', async () => {
+    const ws = tempDir();
+    mkdirSync(join(ws, '.news-annotator'));
+    mkdirSync(join(ws, 'articles'));
+    writeFileSync(join(ws, '.news-annotator', 'actors.yaml'), 'version: 1\nactors:\n  - id: ada-quill\n    name: Ada Quill\n    kind: person\n    aliases: []\n    roles: [Harbour Commissioner]\n');
+    writeFileSync(join(ws, 'articles', 'x.txt'), 'Commissioner Ada Quill spoke. Quill left.');
+    const r = await runCli(['analyze', '--format', 'json', 'articles/x.txt'], ws);
+    assert.equal(r.code, 0, r.stderr);
+    const ada = (JSON.parse(r.stdout) as Out).actors.find((a) => a.id === 'ada-quill');
+    assert.equal(ada?.known, true);
+    assert.deepEqual(ada?.mentions.map((m) => m.text), ['Ada Quill', 'Quill']);
+  });
+
   it('exits 2 with usage on bad arguments', async () => {
     const r = await runCli(['analyze', '--format', 'xml', 'a.txt'], dir);
     assert.equal(r.code, 2);
