@@ -1,9 +1,9 @@
 import { analyze } from '../../core/analyze';
-import { formatErrors, SidecarError, SidecarStore } from '../../core/store';
-import { displayPath, nodeFilePort, readArticle } from '../files';
+import { SidecarError } from '../../core/store';
+import { displayPath } from '../files';
 import { parseArgs, UsageError, type CliIo } from '../io';
 import { registryForCommand } from '../registry';
-import { articleArgs } from './check';
+import { articleArgs, openArticleStore } from './check';
 
 export const usage = 'news-annotator annotate [--accept-all] [--registry FILE]… FILE_OR_GLOB…';
 
@@ -23,21 +23,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   for (const m of missing) io.err(`${m}: no such file`);
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
-    const read = await readArticle(file);
-    if (!read.ok) {
-      io.err(read.message);
+    const opened = await openArticleStore(file, io);
+    if (!opened) {
       bad = true;
       continue;
     }
-    for (const w of read.warnings) io.err(w);
-    const store = new SidecarStore(nodeFilePort);
-    const loaded = await store.load(file, read.text);
-    if (loaded.errors.length) {
-      io.err(formatErrors(loaded.errors.map((e) => ({ ...e, file: displayPath(e.file, io.cwd) }))) + `\n${displayPath(loaded.sidecarPath, io.cwd)}: not changed`);
-      bad = true;
-      continue;
-    }
-    const analysis = analyze(read.text, registry.compiled);
+    const { store } = opened;
+    const analysis = analyze(opened.text, registry.compiled);
     const suggestions = analysis.mentions.length + analysis.quotes.length + analysis.channels.length;
     if (!acceptAll) {
       io.out(`${shown}: ${suggestions} suggestion${suggestions === 1 ? '' : 's'} (${analysis.mentions.length} mentions, ${analysis.quotes.length} quotes, ${analysis.channels.length} channels); ${store.annotations.length} in the sidecar — use --accept-all to store them\n`);

@@ -1,6 +1,6 @@
 import { displayPath, expandFiles, nodeFilePort, readArticle } from '../files';
 import { parseArgs, UsageError, type CliIo } from '../io';
-import { articlePathFor, SidecarStore, type ReanchorReport } from '../../core/store';
+import { articlePathFor, formatErrors, SidecarStore, type ReanchorReport } from '../../core/store';
 import type { SourceError } from '../../core/types';
 
 export const usage = 'news-annotator check [--format json|text] FILE_OR_GLOB…';
@@ -19,6 +19,29 @@ export interface CheckResult {
 export function articleArgs(positional: readonly string[], io: CliIo): { files: string[]; missing: string[] } {
   const { files, missing } = expandFiles(positional, io.cwd);
   return { files: [...new Set(files.map(articlePathFor))], missing };
+}
+
+/**
+ * Reads an article and loads its sidecar into a store (re-anchored in the current text). On a problem it prints it
+ * (the article unreadable, or the sidecar's errors with "not changed") and returns undefined.
+ */
+export async function openArticleStore(
+  file: string,
+  io: CliIo,
+): Promise<{ text: string; store: SidecarStore; exists: boolean } | undefined> {
+  const read = await readArticle(file);
+  if (!read.ok) {
+    io.err(read.message);
+    return undefined;
+  }
+  for (const w of read.warnings) io.err(w);
+  const store = new SidecarStore(nodeFilePort);
+  const loaded = await store.load(file, read.text);
+  if (loaded.errors.length) {
+    io.err(formatErrors(loaded.errors.map((e) => ({ ...e, file: displayPath(e.file, io.cwd) }))) + `\n${displayPath(loaded.sidecarPath, io.cwd)}: not changed`);
+    return undefined;
+  }
+  return { text: read.text, store, exists: loaded.exists };
 }
 
 export function summaryLine(shown: string, r: ReanchorReport): string {

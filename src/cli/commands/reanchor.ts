@@ -1,7 +1,7 @@
-import { displayPath, nodeFilePort, readArticle } from '../files';
+import { displayPath } from '../files';
 import { parseArgs, UsageError, type CliIo } from '../io';
-import { formatErrors, SidecarError, SidecarStore } from '../../core/store';
-import { articleArgs, orphanLines, summaryLine } from './check';
+import { SidecarError } from '../../core/store';
+import { articleArgs, openArticleStore, orphanLines, summaryLine } from './check';
 
 export const usage = 'news-annotator reanchor FILE_OR_GLOB…';
 
@@ -14,20 +14,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   for (const m of missing) io.err(`${m}: no such file`);
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
-    const read = await readArticle(file);
-    if (!read.ok) {
-      io.err(read.message);
+    const opened = await openArticleStore(file, io);
+    if (!opened) {
       bad = true;
       continue;
     }
-    const store = new SidecarStore(nodeFilePort);
-    const loaded = await store.load(file, read.text);
-    if (loaded.errors.length) {
-      io.err(formatErrors(loaded.errors.map((e) => ({ ...e, file: displayPath(e.file, io.cwd) }))) + `\n${displayPath(loaded.sidecarPath, io.cwd)}: not changed`);
-      bad = true;
-      continue;
-    }
-    if (!loaded.exists) {
+    const { store } = opened;
+    if (!opened.exists) {
       io.out(`${shown}: no sidecar\n`);
       continue;
     }
