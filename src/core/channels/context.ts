@@ -3,7 +3,7 @@
  * time), mentions by offset (binary search), and facts about actors (kind, roles, the state/side they belong to,
  * names of states for compound adjectives such as "U.S.-Russian").
  */
-import { paragraphAt, type TextDoc } from '../text';
+import { paragraphAt, splitSentences, type TextDoc } from '../text';
 import type { ActorFindings, KnownActor, Mention, Span } from '../types';
 
 export class ChannelContext {
@@ -65,7 +65,7 @@ export class ChannelContext {
     let list = this.sentenceCache[p];
     if (!list) {
       const para = this.doc.paragraphs[p];
-      list = fastSentences(this.text, para.start, para.end);
+      list = splitSentences(this.text, para.start, para.end);
       this.sentenceCache[p] = list;
     }
     return list;
@@ -237,87 +237,4 @@ function indexIn(list: readonly Span[], offset: number): number {
     else return mid;
   }
   return -1;
-}
-
-// ---------------------------------------------------------------- sentences
-
-/** The abbreviations `splitSentences` (src/core/text/document.ts) knows; kept in step with it. */
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'rep', 'sen', 'gov', 'pres',
-  'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
-  'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'amb', 'hon', 'rev', 'fr', 'mt', 'ft',
-]);
-
-const isTrim = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 0xa0 || c === 0xfeff;
-
-/** `\s` of JavaScript regular expressions, by code unit. */
-function isWs(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** `. ! ? … " ” ’ » ' ) ]`: the marks that may close a sentence. */
-function isCloser(c: number): boolean {
-  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 34 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 39 || c === 41 || c === 93;
-}
-
-const UPPER_RE = /\p{Lu}/u;
-const TERMINATOR_RE = /[.!?\n\u2026]/g;
-
-/** May start a sentence: `[A-Z0-9"“«‘'([]` or any uppercase letter. */
-function isOpener(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40 || c === 91;
-  if (c === 0x201c || c === 0xab || c === 0x2018) return true;
-  return UPPER_RE.test(String.fromCharCode(c));
-}
-
-const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/**
- * The same spans as `splitSentences(text, from, to)` (src/core/text), with code-unit tests instead of a regular
- * expression per character: this runs for every paragraph that holds a trigger.
- */
-export function fastSentences(text: string, from: number, to: number): Span[] {
-  const out: Span[] = [];
-  let s = from;
-  while (s < to && isTrim(text.charCodeAt(s))) s++;
-  for (let i = s; i < to; i++) {
-    // jump to the next candidate mark (a regex scan for one character class is far faster than a JS loop)
-    TERMINATOR_RE.lastIndex = i;
-    if (!TERMINATOR_RE.test(text)) break;
-    i = TERMINATOR_RE.lastIndex - 1;
-    if (i >= to) break;
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      pushTrimmed(text, out, s, i);
-      s = i + 1;
-      continue;
-    }
-    let j = i + 1;
-    while (j < to && isCloser(text.charCodeAt(j))) j++;
-    if (j >= to) break;
-    if (!isWs(text.charCodeAt(j))) continue;
-    let k = j;
-    while (k < to && isWs(text.charCodeAt(k)) && text.charCodeAt(k) !== 10) k++;
-    if (k >= to) break;
-    if (!isOpener(text.charCodeAt(k))) continue;
-    if (c === 46) {
-      let w = i - 1;
-      while (w >= s && (isAsciiLetter(text.charCodeAt(w)) || text.charCodeAt(w) === 46)) w--;
-      const len = i - (w + 1);
-      if (len > 0 && len <= 4 && ABBREVIATIONS.has(text.slice(w + 1, i).toLowerCase())) continue;
-      if (len === 1 && isAsciiLetter(text.charCodeAt(w + 1)) && text.charCodeAt(i - 1) >= 65 && text.charCodeAt(i - 1) <= 90) continue; // an initial
-    }
-    pushTrimmed(text, out, s, j);
-    s = k;
-    i = k - 1;
-  }
-  pushTrimmed(text, out, s, to);
-  return out;
-}
-
-function pushTrimmed(text: string, out: Span[], s: number, e: number): void {
-  while (s < e && isTrim(text.charCodeAt(s))) s++;
-  while (e > s && isTrim(text.charCodeAt(e - 1))) e--;
-  if (e > s) out.push({ start: s, end: e });
 }
