@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { EXTENSION_ID } from '../../../src/extension/ids';
 import type { TestApi } from '../../../src/extension/testApi';
+import { workspaceFeatures } from './workspaceFeatures';
 import type { Item, ViewModel } from '../../../src/extension/viewModel';
 
 export const ARTICLE = `Lavrov and Rubio discuss Ukraine in phone call
@@ -40,9 +41,17 @@ export function scratchDir(name: string): string {
   return dir;
 }
 
+/**
+ * Removes a scratch folder and waits until the workspace index has dropped its articles (the file watcher
+ * reports deletions asynchronously), so that no suite sees another suite's articles in the index.
+ */
 export async function cleanup(dir: string): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   fs.rmSync(dir, { recursive: true, force: true });
+  const { features } = await workspaceFeatures();
+  const prefix = vscode.Uri.file(dir).toString() + '/';
+  const left = () => features.service.index.articles().filter((a) => a.startsWith(prefix));
+  await until(() => left().length === 0, `the index to drop ${dir} (still has ${left().join(', ')})`, 30_000);
 }
 
 export async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
