@@ -4,6 +4,7 @@ import * as analyzeCmd from './commands/analyze';
 import * as annotateCmd from './commands/annotate';
 import * as checkCmd from './commands/check';
 import * as reanchorCmd from './commands/reanchor';
+import * as adoptCmd from './commands/adopt';
 import * as exportCmd from './commands/export';
 import * as networkCmd from './commands/network';
 
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   annotate: annotateCmd,
   check: checkCmd,
   reanchor: reanchorCmd,
+  adopt: adoptCmd,
   export: exportCmd,
   network: networkCmd,
 };

@@ -8,6 +8,7 @@ import { ActiveArticle } from './activeArticle';
 import { AnnotationCodeActions } from './codeActions';
 import * as acceptAllSuggestions from './commands/acceptAllSuggestions';
 import * as acceptSuggestion from './commands/acceptSuggestion';
+import * as adoptSidecar from './commands/adoptSidecar';
 import type { Services } from './commands/common';
 import * as exportAnnotations from './commands/exportAnnotations';
 import * as filterActors from './commands/filterActors';
@@ -35,6 +36,7 @@ import { Views } from './ids';
 import { RegistryService } from './registryService';
 import { StatusBar } from './statusBar';
 import { StoreSidecars } from './storeAdapter';
+import { StrandedSidecars } from './strandedSidecars';
 import { makeTestApi, type TestApi } from './testApi';
 import { ActorsTree } from './views/actorsTree';
 import { ChannelsTree } from './views/channelsTree';
@@ -73,7 +75,8 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   const diagnostics = new Diagnostics(sessions, sidecars, registries);
   const fileEvents = new FileEvents(sessions, registries, sidecars, log);
   const statusBar = new StatusBar(active);
-  push(decorations, diagnostics, fileEvents, statusBar);
+  const stranded = new StrandedSidecars(sessions, sidecars, log);
+  push(decorations, diagnostics, fileEvents, statusBar, stranded);
 
   const actorsTree = new ActorsTree(active, workspace.service);
   const channelsTree = new ChannelsTree(active);
@@ -111,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
     toggleHighlights.register(services),
     revealInSidebar.register(services),
     openSidecar.register(services),
+    adoptSidecar.register(services, stranded),
     filterActors.register(services),
     reattachOrphan.register(services),
     refresh.register(services),
@@ -120,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): TestApi {
   );
 
   return {
-    ...makeTestApi({ sessions, decorations, statusBar, fileEvents, diagnostics, trees: { actors: actorsTree, channels: channelsTree, claims: claimsTree, orphans: orphansTree } }),
+    ...makeTestApi({ sessions, decorations, statusBar, fileEvents, stranded, diagnostics, trees: { actors: actorsTree, channels: channelsTree, claims: claimsTree, orphans: orphansTree } }),
     workspace,
     registries,
   };

@@ -22,6 +22,7 @@ export const Commands = {
   toggleHighlights: 'newsAnnotator.toggleHighlights',
   revealInSidebar: 'newsAnnotator.revealInSidebar',
   openSidecar: 'newsAnnotator.openSidecar',
+  adoptSidecar: 'newsAnnotator.adoptSidecar',
   filterActors: 'newsAnnotator.filterActors',
   clearActorsFilter: 'newsAnnotator.clearActorsFilter',
   reattachOrphan: 'newsAnnotator.reattachOrphan',

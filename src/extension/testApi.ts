@@ -9,6 +9,7 @@ import type { DocumentSessions } from './documents';
 import type { DeleteChoice, FileEvents } from './fileEvents';
 import type { RegistryService } from './registryService';
 import type { StatusBar } from './statusBar';
+import type { AdoptChoice, StrandedSidecars } from './strandedSidecars';
 import type { ActorsTree } from './views/actorsTree';
 import type { ChannelsTree } from './views/channelsTree';
 import type { ClaimsTree } from './views/claimsTree';
@@ -30,6 +31,13 @@ export interface TestApi {
   timings(): { lastShiftMs: number; lastWindowMs: number; lastAnalyzeMs: number; lastRenderMs: number };
   /** Answers the "article deleted: keep or delete its sidecar?" question without UI (undefined restores it). */
   setDeleteAnswer(answer: DeleteChoice | undefined): void;
+  /**
+   * Answers the "adopt the annotations a renamed article left behind?" question without UI (undefined restores
+   * it); the answer function also records each question asked, as the file names of the article and the fit.
+   */
+  setAdoptAnswer(answer: AdoptChoice | undefined, asked?: (article: string, from: string) => void): void;
+  /** Fires after a stranded sidecar was adopted by an article. */
+  onDidAdopt: vscode.Event<vscode.Uri>;
   /** Fires after an article's view model changed (not on mere position shifts). */
   onDidUpdate: vscode.Event<vscode.Uri>;
   /** The workspace index, its providers and the channel network panel (issue 5). */
@@ -42,10 +50,12 @@ export function makeTestApi(p: {
   decorations: Decorations;
   statusBar: StatusBar;
   fileEvents: FileEvents;
+  stranded: StrandedSidecars;
   diagnostics: Diagnostics;
   trees: TestApi['trees'];
 }): TestApi {
   const defaultAsk = p.fileEvents.ask;
+  const defaultAdoptAsk = p.stranded.ask;
   return {
     trees: p.trees,
     viewModel: async (uri) => (await p.sessions.settle(uri))?.session.vm,
@@ -57,6 +67,15 @@ export function makeTestApi(p: {
     setDeleteAnswer: (answer) => {
       p.fileEvents.ask = answer ? () => Promise.resolve(answer) : defaultAsk;
     },
+    setAdoptAnswer: (answer, asked) => {
+      p.stranded.ask = answer
+        ? (article, fit) => {
+            asked?.(article.path.slice(article.path.lastIndexOf('/') + 1), fit.article);
+            return Promise.resolve(answer);
+          }
+        : defaultAdoptAsk;
+    },
+    onDidAdopt: p.stranded.onDidAdopt,
     onDidUpdate: (listener, thisArg, disposables) =>
       p.sessions.onDidChange(
         (e) => {

@@ -21,6 +21,14 @@ export function articleArgs(positional: readonly string[], io: CliIo): { files: 
   return { files: [...new Set(files.map(articlePathFor))], missing };
 }
 
+/** The articles a write command works on; a missing one is reported on stderr and makes the run fail. */
+export function namedArticles(positional: readonly string[], io: CliIo): { files: string[]; bad: boolean } {
+  if (!positional.length) throw new UsageError('no files given');
+  const { files, missing } = articleArgs(positional, io);
+  for (const m of missing) io.err(`${m}: no such file`);
+  return { files, bad: missing.length > 0 };
+}
+
 /**
  * Reads an article and loads its sidecar into a store (re-anchored in the current text). On a problem it prints it
  * (the article unreadable, or the sidecar's errors with "not changed") and returns undefined.

@@ -1,17 +1,16 @@
 import { displayPath } from '../files';
-import { parseArgs, UsageError, type CliIo } from '../io';
+import { parseArgs, type CliIo } from '../io';
 import { SidecarError } from '../../core/store';
-import { articleArgs, openArticleStore, orphanLines, summaryLine } from './check';
+import { namedArticles, openArticleStore, orphanLines, summaryLine } from './check';
 
 export const usage = 'news-annotator reanchor FILE_OR_GLOB…';
 
 /** `reanchor`: re-anchors each article's sidecar in the current text and saves it (orphans are kept). Exit 1 on errors. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { positional } = parseArgs(argv, { values: [], booleans: [] });
-  if (!positional.length) throw new UsageError('no files given');
-  const { files, missing } = articleArgs(positional, io);
-  let bad = missing.length > 0;
-  for (const m of missing) io.err(`${m}: no such file`);
+  const named = namedArticles(positional, io);
+  const files = named.files;
+  let bad = named.bad;
   for (const file of files) {
     const shown = displayPath(file, io.cwd);
     const opened = await openArticleStore(file, io);

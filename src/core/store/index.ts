@@ -19,6 +19,8 @@
  *   `port.writeAtomic`; external change → merge by id (`mergeById`: both versions kept on a real conflict)
  *   or refuse; a broken file is never overwritten; no write when nothing changed), `moveSidecar(old, new)`.
  * - `MemoryFilePort` — an in-memory port (tests; can simulate a crash before the rename).
+ * - `strandedSidecarNames(names)`, `fittingSidecars(text, candidates)` — a sidecar whose article is gone (renamed
+ *   outside VS Code) is tried against an article without a sidecar; one that fits can be adopted (`moveSidecar`).
  */
 export * from './model';
 export { fingerprint, fnv1a64Bytes } from './hash';
@@ -27,3 +29,4 @@ export { reanchor, applyEdits, contextScore, type AnchorState, type AnchorOutcom
 export { mergeById, type MergeConflict } from './merge';
 export { SidecarStore, SidecarError, formatErrors, type AnnotationInput, type SidecarStoreOptions, type LoadResult, type SaveResult } from './store';
 export { MemoryFilePort } from './memory';
+export { strandedSidecarNames, rateSidecar, fittingSidecars, ADOPT_MIN_SHARE, type SidecarCandidate, type StrandedFit } from './stranded';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from '../../helpers/cli';
 import { makeTarget, parseSidecar, serializeSidecar, type Annotation } from '../../../src/core/store';
@@ -127,5 +127,33 @@ describe('CLI annotate / check / reanchor', function () {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /usage: news-annotator check/);
     assert.equal((await runCli(['reanchor'], tempDir())).code, 2);
+  });
+
+  it('adopt: an article renamed outside VS Code takes over the sidecar its old name left behind', async () => {
+    const dir = tempDir();
+    writeSidecar(dir, 'old.txt', ARTICLE, [['lavrov01', 'Sergei Lavrov'], ['quote001', '"ready to listen"']]);
+    writeSidecar(dir, 'other.txt', 'Unrelated text about grain exports.\n', [['grain001', 'grain exports']]);
+    writeFileSync(join(dir, 'other.txt'), 'Unrelated text about grain exports.\n');
+    writeFileSync(join(dir, 'new.txt'), ARTICLE.replace('Tuesday', 'Wednesday')); // renamed (git mv) and then edited
+    const dry = await runCli(['adopt', '--dry-run', 'new.txt'], dir);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.equal(dry.stdout, 'new.txt: would adopt old.txt.annotations.yaml (written for old.txt; 2 of 2 annotations anchor)\n');
+    assert.ok(existsSync(join(dir, 'old.txt.annotations.yaml')), 'a dry run moves nothing');
+
+    const r = await runCli(['adopt', 'new.txt'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^new\.txt: adopted old\.txt\.annotations\.yaml/);
+    assert.ok(!existsSync(join(dir, 'old.txt.annotations.yaml')));
+    const moved = parseSidecar(readFileSync(join(dir, 'new.txt.annotations.yaml'), 'utf8'), 'new.txt.annotations.yaml').sidecar!;
+    assert.equal(moved.article, 'new.txt');
+    assert.deepEqual(moved.annotations.map((a) => a.id).sort(), ['lavrov01', 'quote001']);
+    assert.ok(existsSync(join(dir, 'other.txt.annotations.yaml')), 'a sidecar whose article exists is never taken');
+    const check = await runCli(['check', 'new.txt'], dir);
+    assert.match(check.stdout, /new\.txt: 2 annotations — .*0 orphaned/);
+
+    const again = await runCli(['adopt', 'new.txt'], dir);
+    assert.equal(again.stdout, 'new.txt: has a sidecar already; nothing to adopt\n');
+    writeFileSync(join(dir, 'fresh.txt'), 'A text that no sidecar was written for.\n');
+    assert.equal((await runCli(['adopt', 'fresh.txt'], dir)).stdout, 'fresh.txt: no sidecar in its folder fits this text\n');
   });
 });

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/extension/ids';
-import { api, cleanup, findItem, openArticle, readSidecar, scratchDir, sidecarPath, until } from './helpers';
+import { api, ARTICLE, cleanup, findItem, openArticle, readSidecar, scratchDir, sidecarPath, until } from './helpers';
 
 describe('extension: files', () => {
   let dir: string;
@@ -33,6 +33,64 @@ describe('extension: files', () => {
     const doc = await vscode.workspace.openTextDocument(target);
     await vscode.window.showTextDocument(doc);
     await until(async () => (await a.viewModel(target))?.items.some((i) => i.text === 'NATO' && i.state === 'confirmed'), 'confirmed after rename');
+  });
+
+  it('an article renamed outside VS Code (git mv) is offered the sidecar its old name left behind, once', async () => {
+    const a = await api();
+    const asked: string[] = [];
+    a.setAdoptAnswer('adopt', (article, from) => asked.push(`${article} ← ${from}`));
+    try {
+      const { uri, vm } = await openArticle(a, dir, 'scraped.txt');
+      await vscode.commands.executeCommand(Commands.acceptSuggestion, { uri: uri.toString(), key: findItem(vm, 'NATO').key });
+      assert.ok(fs.existsSync(sidecarPath(uri)));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // renamed by another program, and the text edited a little on the way
+      const renamed = vscode.Uri.file(path.join(dir, 'renamed.txt'));
+      fs.renameSync(uri.fsPath, renamed.fsPath);
+      const adopted = new Promise<vscode.Uri>((resolve) => {
+        const d = a.onDidAdopt((u) => {
+          d.dispose();
+          resolve(u);
+        });
+      });
+      await openArticle(a, dir, 'renamed.txt', ARTICLE.replace('on Monday', 'on Tuesday'));
+      assert.strictEqual((await adopted).toString(), renamed.toString());
+      assert.deepStrictEqual(asked, ['renamed.txt ← scraped.txt']);
+      assert.ok(!fs.existsSync(sidecarPath(uri)), 'nothing left under the old name');
+      assert.strictEqual(readSidecar(renamed)?.article, 'renamed.txt');
+      await until(async () => (await a.viewModel(renamed))?.items.some((i) => i.text === 'NATO' && i.state === 'confirmed'), 'the adopted annotation shown as confirmed');
+
+      // an article whose text no stranded sidecar fits is not asked about
+      await openArticle(a, dir, 'unrelated.txt', 'NATO ministers met in Brussels on Thursday to discuss air defence.\n');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepStrictEqual(asked, ['renamed.txt ← scraped.txt']);
+    } finally {
+      a.setAdoptAnswer(undefined);
+    }
+  });
+
+  it('Adopt Annotations of a Renamed Article… does the same on demand after “Not Now”', async () => {
+    const a = await api();
+    const asked: string[] = [];
+    a.setAdoptAnswer('notNow', (article, from) => asked.push(`${article} ← ${from}`));
+    try {
+      const { uri, vm } = await openArticle(a, dir, 'first-name.txt');
+      await vscode.commands.executeCommand(Commands.acceptSuggestion, { uri: uri.toString(), key: findItem(vm, 'NATO').key });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const second = vscode.Uri.file(path.join(dir, 'second-name.txt'));
+      fs.renameSync(uri.fsPath, second.fsPath);
+      await openArticle(a, dir, 'second-name.txt');
+      await until(() => asked.length === 1, 'the question');
+      assert.deepStrictEqual(asked, ['second-name.txt ← first-name.txt']);
+      assert.ok(fs.existsSync(sidecarPath(uri)), '“Not Now” moves nothing');
+      const result = await vscode.commands.executeCommand<string>(Commands.adoptSidecar, { uri: second.toString(), pick: 'best' });
+      assert.strictEqual(result, vscode.Uri.file(sidecarPath(second)).toString());
+      assert.ok(!fs.existsSync(sidecarPath(uri)));
+      assert.strictEqual(readSidecar(second)?.annotations[0].actor, 'nato');
+      await until(async () => (await a.viewModel(second))?.items.some((i) => i.text === 'NATO' && i.state === 'confirmed'), 'confirmed after adopting');
+    } finally {
+      a.setAdoptAnswer(undefined);
+    }
   });
 
   it('an external change to the sidecar refreshes the article', async () => {
