@@ -67,6 +67,25 @@ describe('extension: commands', () => {
     assert.strictEqual(vm.claims.length, 1);
   });
 
+  it('Tag Claim on a stored claim edits it (status as evidence comes in); addresses in the note become links', async () => {
+    const a = await api();
+    const { uri } = await openArticle(a, dir, 'claim-edit.txt');
+    const range = offsetOf(ARTICLE, 'the alliance would keep supporting Ukraine');
+    const id = await vscode.commands.executeCommand<string>(Commands.tagClaim, { uri: uri.toString(), range, kind: 'promise', claimant: 'mark-rutte', status: 'unverified', note: 'see https://example.org/communique.' });
+    assert.deepStrictEqual(readSidecar(uri)?.annotations.find((x) => x.id === id)?.links, ['https://example.org/communique']);
+    // later: the cursor inside the claim (no selection), a new status and a second source
+    const inside = { start: range.start + 5, end: range.start + 5 };
+    const again = await vscode.commands.executeCommand<string>(Commands.tagClaim, { uri: uri.toString(), range: inside, kind: 'promise', claimant: 'mark-rutte', status: 'false', note: 'denied by http://archive.example/denial?id=7' });
+    assert.strictEqual(again, id, 'the same claim, edited');
+    const claims = readSidecar(uri)!.annotations.filter((x) => x.type === 'claim');
+    assert.strictEqual(claims.length, 1, 'no second claim');
+    const c = claims[0];
+    assert.deepStrictEqual([c.kind, c.claimant, c.verification, c.note], ['promise', 'mark-rutte', 'false', 'denied by http://archive.example/denial?id=7']);
+    assert.deepStrictEqual(c.links, ['https://example.org/communique', 'http://archive.example/denial?id=7']);
+    const vm = (await a.viewModel(uri))!;
+    assert.deepStrictEqual(vm.claims.map((x) => x.claimStatus), ['false']);
+  });
+
   it('Tag Claim refuses a bad kind without writing', async () => {
     const a = await api();
     const { uri } = await openArticle(a, dir, 'badclaim.txt');
