@@ -77,6 +77,11 @@ export class WorkspaceIndexService implements vscode.Disposable {
   private readonly lines = new Map<string, Uint32Array>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
+  /**
+   * Files and folders deleted while a build runs: the build listed and read them before, and must not put them
+   * back into the index (a file created again afterwards is taken off this list by its create event).
+   */
+  private readonly deletedDuringBuild = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires (coalesced) after the index changed: a build slice, an incremental update, a removal. */
@@ -171,6 +176,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
     this.buildToken = cts;
     const run = async (token: CancellationLike, report?: (done: number, total: number) => void): Promise<IndexStats> => {
       this.statsValue.state = 'building';
+      this.deletedDuringBuild.clear();
       await this.loadRegistry();
       this.watch();
       const files = await this.findArticles();
@@ -191,6 +197,12 @@ export class WorkspaceIndexService implements vscode.Disposable {
         },
         onError: (id, e) => this.deps.log?.warn(`indexing ${id}: ${e instanceof Error ? e.message : String(e)}`),
       });
+      for (const a of this.index.articles()) {
+        if (this.deletedSinceBuild(a)) {
+          this.index.remove(a);
+          this.lines.delete(a);
+        }
+      }
       return this.finish(result, files.length, result.cancelled);
     };
     const p: Promise<IndexStats> = withProgress
@@ -268,7 +280,7 @@ export class WorkspaceIndexService implements vscode.Disposable {
         const decoded = decodeText(bytes);
         if (decoded.ok) text = decoded.text;
       }
-      if (text === undefined) continue;
+      if (text === undefined || this.deletedSinceBuild(uri.toString())) continue;
       const hasSidecar = sidecars.has(uri.with({ path: uri.path + SIDECAR_SUFFIX }).toString());
       const annotations = hasSidecar ? await this.loadAnnotations(uri, text) : undefined;
       const reg = await this.deps.registries.get(uri);
@@ -306,14 +318,24 @@ export class WorkspaceIndexService implements vscode.Disposable {
       for (const g of vscode.workspace.getConfiguration(Settings.section, folder.uri).get<string[]>('include') ?? DEFAULT_INCLUDE) include.add(g);
     }
     const onArticle = (u: vscode.Uri) => {
+      this.deletedDuringBuild.delete(u.toString());
       if (this.isArticleUri(u)) this.schedule(u);
     };
     const onDelete = (u: vscode.Uri) => {
       // a file, or a folder with articles in it
       const key = u.toString();
+      const inside = (a: string) => a === key || a.startsWith(key + '/');
+      if (this.statsValue.state === 'building') this.deletedDuringBuild.add(key);
+      // Updates scheduled or under way for what was deleted must not bring it back.
+      for (const [a, timer] of this.timers) {
+        if (!inside(a)) continue;
+        clearTimeout(timer);
+        this.timers.delete(a);
+      }
+      for (const a of this.generations.keys()) if (inside(a)) this.generations.set(a, (this.generations.get(a) ?? 0) + 1);
       let removed = false;
       for (const a of this.index.articles()) {
-        if (a === key || a.startsWith(key + '/')) {
+        if (inside(a)) {
           this.index.remove(a);
           this.lines.delete(a);
           removed = true;
@@ -340,6 +362,12 @@ export class WorkspaceIndexService implements vscode.Disposable {
     this.watchers.push(reg);
   }
 
+  /** The article, or a folder it is in, was deleted while the current build ran. */
+  private deletedSinceBuild(article: string): boolean {
+    for (const k of this.deletedDuringBuild) if (article === k || article.startsWith(k + '/')) return true;
+    return false;
+  }
+
   private schedule(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
@@ -359,10 +387,12 @@ export class WorkspaceIndexService implements vscode.Disposable {
     this.generations.set(key, gen);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
     let text: string | undefined = open?.getText();
-    if (text === undefined) {
-      const bytes = await this.port.read(portPath(uri)).catch(() => undefined);
+    // A document VS Code still holds after its file was deleted is not an article of the workspace any more.
+    const gone = text === undefined ? undefined : await vscode.workspace.fs.stat(uri).then(() => false, () => true);
+    if (text === undefined || gone) {
+      const bytes = gone ? undefined : await this.port.read(portPath(uri)).catch(() => undefined);
       if (!bytes) {
-        if (this.index.remove(key)) {
+        if (this.generations.get(key) === gen && this.index.remove(key)) {
           this.lines.delete(key);
           this.fireChanged();
         }
