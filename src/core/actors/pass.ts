@@ -127,6 +127,8 @@ export class Pass {
   ptEnd = 0;
   ptTok = 0;
   ptEl = -1;
+  /** The element `elEndingAt` found last (a search hint). */
+  private finger = 0;
   /** Cursor for `lineStart`: positions lsPos..lsNext share the line start lsVal (lsNext: first newline ≥ lsPos). */
   lsPos = 1;
   lsNext = 0;
@@ -193,6 +195,10 @@ export class Pass {
   /** The element ending exactly at `pos`, or -1 (elements are sorted and never overlap: binary search). */
   elEndingAt(pos: number): number {
     const ends = this.ee;
+    // most lookups are right before the element last found (titles walked backwards, the token before a name)
+    const f = this.finger;
+    if (f < this.n && ends[f] === pos) return f;
+    if (f > 0 && ends[f - 1] === pos) return (this.finger = f - 1);
     let lo = 0;
     let hi = this.n - 1;
     while (lo <= hi) {
@@ -200,7 +206,7 @@ export class Pass {
       const e = ends[mid];
       if (e < pos) lo = mid + 1;
       else if (e > pos) hi = mid - 1;
-      else return mid;
+      else return (this.finger = mid);
     }
     return -1;
   }

@@ -2,7 +2,7 @@
  * Step 4: phrase rules around states and persons. "the Russian government" / "the Biden administration" → the
  * state; "the American leader" / "this Russian president" → that state's leader when the registry knows one.
  */
-import { LEADER_NOUNS, STATE_COLLECTIVES } from './lexicon';
+import { W_COLLECTIVE, W_LEADER } from './tokens';
 import { K_DEM, K_PERSON, K_STATE, K_SUR, type Pass } from './pass';
 
 export function phraseRules(p: Pass): void {
@@ -12,10 +12,13 @@ export function phraseRules(p: Pass): void {
     if (kind !== K_DEM && kind !== K_STATE && kind !== K_PERSON && kind !== K_SUR) continue;
     const end = p.ee[k];
     if (f.charCodeAt(end) !== 32) continue;
-    const noun = nounAfter(f, end);
-    if (!noun) continue;
-    const nounEnd = end + 1 + noun.length;
-    if (STATE_COLLECTIVES.has(noun)) {
+    const nounEnd = nounAfter(f, end);
+    if (nounEnd < 0) continue;
+    const nounTok = p.tokens.idOf(end + 1, nounEnd);
+    const nounFlags = p.tokens.flags[nounTok];
+    if ((nounFlags & (W_COLLECTIVE | W_LEADER)) === 0) continue;
+    const noun = p.tokens.strs[nounTok];
+    if ((nounFlags & W_COLLECTIVE) !== 0) {
       if (kind === K_PERSON || kind === K_SUR) {
         // "the Biden administration" → the person's state
         const owners = kind === K_SUR ? p.surOwners(k) : [p.outs[k]?.[0]?.actorId ?? ''];
@@ -30,7 +33,7 @@ export function phraseRules(p: Pass): void {
       }
       continue;
     }
-    if (kind === K_DEM && LEADER_NOUNS.has(noun)) {
+    if (kind === K_DEM && (nounFlags & W_LEADER) !== 0) {
       const det = detStart(f, p.es[k]);
       if (det === p.es[k]) continue; // needs "the/this/that"
       const st = p.stateOfEl(k);
@@ -41,9 +44,9 @@ export function phraseRules(p: Pass): void {
   }
 }
 
-/** The lowercase word after one space at `pos` ("… government"), or '' (at most 19 letters, then a non-word). */
-function nounAfter(f: string, pos: number): string {
-  if (f.charCodeAt(pos) !== 32) return '';
+/** End of the lowercase word after one space at `pos` ("… government"), or -1 (at most 19 letters, then a non-word). */
+function nounAfter(f: string, pos: number): number {
+  if (f.charCodeAt(pos) !== 32) return -1;
   let k = pos + 1;
   const lim = Math.min(f.length, pos + 20);
   while (k < lim) {
@@ -51,12 +54,12 @@ function nounAfter(f: string, pos: number): string {
     if (c < 97 || c > 122) break;
     k++;
   }
-  if (k === pos + 1) return '';
+  if (k === pos + 1) return -1;
   if (k < lim) {
     const c = f.charCodeAt(k);
-    if ((c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90)) return '';
+    if ((c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90)) return -1;
   }
-  return f.slice(pos + 1, k);
+  return k;
 }
 
 const DETERMINER_BEFORE = /\b(the|this|that)\s+(?:(?:new|current|then|incumbent|present)\s+)?$/;

@@ -5,7 +5,7 @@
  * a token seen before.
  */
 import { hashRange } from '../matcher/scan';
-import { COMMON_WORDS, COMPANY_WORDS, CONNECTORS, FIRST_NAMES, HONORIFICS, ORG_HEADS, TITLE_WORDS } from './lexicon';
+import { COMMON_WORDS, COMPANY_WORDS, CONNECTORS, FIRST_NAMES, HONORIFICS, LEADER_NOUNS, ORG_HEADS, STATE_COLLECTIVES, TITLE_WORDS } from './lexicon';
 
 /** In COMMON_WORDS. */
 export const W_COMMON = 1;
@@ -23,6 +23,10 @@ export const W_HONORIFIC = 32;
 export const W_CONNECTOR = 64;
 /** In COMPANY_WORDS. */
 export const W_COMPANY = 128;
+/** In STATE_COLLECTIVES ("government", "administration"). */
+export const W_COLLECTIVE = 256;
+/** In LEADER_NOUNS ("leader", "president"). */
+export const W_LEADER = 512;
 /** A first name of the lexicon or the registry (`isFirstName`). */
 export const W_ANY_FIRST = W_FIRST | W_REG_FIRST;
 
@@ -36,7 +40,9 @@ export function wordFlags(f: string, regFirstNames: ReadonlySet<string>): number
     (regFirstNames.has(f) ? W_REG_FIRST : 0) |
     (HONORIFICS.has(f) ? W_HONORIFIC : 0) |
     (CONNECTORS.has(f) && f !== 'the' ? W_CONNECTOR : 0) |
-    (COMPANY_WORDS.has(f) ? W_COMPANY : 0)
+    (COMPANY_WORDS.has(f) ? W_COMPANY : 0) |
+    (STATE_COLLECTIVES.has(f) ? W_COLLECTIVE : 0) |
+    (LEADER_NOUNS.has(f) ? W_LEADER : 0)
   );
 }
 

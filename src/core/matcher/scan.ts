@@ -98,8 +98,13 @@ function firstWords(reg: CompiledRegistry): Uint8Array {
   return f;
 }
 
-/** Code units that may be uppercase (a superset: the candidate check tests the class). */
-const UPPER_OR_WIDE = /[A-Z\u0080-\uffff]/g;
+/**
+ * Code units that may be uppercase (a superset: the candidate check tests the class). Leaves out the blocks
+ * without uppercase letters that news text is full of: U+0080–U+00BF and the punctuation and symbol blocks
+ * U+2000–U+2BFF (curly quotes, dashes), except letterlike symbols and number forms (U+2100–U+218F) and circled
+ * letters (U+24B6–U+24CF). Checked against `charClass` over all code units in the matcher tests.
+ */
+export const UPPER_CANDIDATE = /[A-Z\u00c0-\u1fff\u2100-\u218f\u24b6-\u24cf\u2c00-\uffff]/g;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -225,7 +230,7 @@ export function scanArrays(text: string, folded: string, reg: CompiledRegistry):
   const n = folded.length;
   const sink = new ScanSink(Math.max(64, n >> 4));
   const filter = firstWords(reg);
-  const upperRe = new RegExp(UPPER_OR_WIDE.source, 'g');
+  const upperRe = new RegExp(UPPER_CANDIDATE.source, 'g');
   const prefixes: string[] = [];
   for (const list of reg.leads.prefixes.values()) prefixes.push(...list);
   const leadRe = leadRegex(prefixes);
