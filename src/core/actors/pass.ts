@@ -9,6 +9,7 @@
 import type { CompiledRegistry, FormOutput } from '../registry/compile';
 import { scanArrays } from '../matcher/scan';
 import type { TextDoc } from '../text';
+import { charClass, C_WORD } from '../text/fold';
 import type { ActorEntry, ActorKind, KnownActor, MatchKind } from '../types';
 import { sameFirstName, translitKey } from './lexicon';
 import { kebab, unique, fold1 } from './names';
@@ -114,6 +115,8 @@ export class Pass {
   /** The state mention candidate of a state element + 1 (withdrawn when a larger name consumes the element). */
   readonly stateCand: Int32Array;
   readonly tokens: TokenTable;
+  /** Some element ends with a character other than a word character or "." (a form like "(FSB)"). */
+  readonly oddEnds: boolean;
   readonly cands = new Cands();
   readonly unknown = new Map<string, KnownActor>();
   /** Surnames (folded) of unknown persons → id. */
@@ -136,6 +139,8 @@ export class Pass {
   /** Cursor for `nonListCharFrom`: the first non-list character at or after ncFrom is ncAt. */
   ncFrom = -1;
   ncAt = 0;
+  /** A character that cannot occur in a line listing names ("^[\s,a-z.'-]*$" fails at it); global, owned by the pass. */
+  readonly nonListChar = /[^\s,a-z.'-]/g;
   private readonly memoKebab = new Map<string, string>();
   private readonly memoKey = new Map<string, string>();
   private readonly memoSame = new Map<string, boolean>();
@@ -160,9 +165,12 @@ export class Pass {
     this.info = new Array<OutsInfo | undefined>(n);
     this.tokens = new TokenTable(this.folded, reg.allFirstNames);
     const infoMemo = new Map<readonly FormOutput[], OutsInfo>();
+    let oddEnds = false;
     for (let k = 0; k < n; k++) {
       const outs = scan.outs[k];
       if (outs) {
+        const last = this.folded.charCodeAt(scan.end[k] - 1);
+        if (last !== 46 && (charClass(last) & C_WORD) === 0) oddEnds = true;
         let info = infoMemo.get(outs);
         if (!info) infoMemo.set(outs, (info = outsInfoOf(outs, reg.entries)));
         this.info[k] = info;
@@ -173,6 +181,7 @@ export class Pass {
         this.tok[k] = this.tokens.id(scan.start[k], scan.end[k], scan.hash[k]);
       }
     }
+    this.oddEnds = oddEnds;
   }
 
   /** Token id of element k's folded text. */

@@ -27,6 +27,9 @@ function prevToken(p: Pass, pos: number): boolean {
     i--;
   }
   if (i === 0) return false;
+  const c = folded.charCodeAt(i - 1);
+  // punctuation ends the walk, unless an element ends there (only possible when some element ends that way)
+  if (c !== 46 && !isWordAt(folded, i - 1) && !p.oddEnds) return false;
   const el = p.elEndingAt(i);
   if (el >= 0) {
     p.ptStart = p.es[el];
@@ -34,7 +37,6 @@ function prevToken(p: Pass, pos: number): boolean {
     p.ptEl = el;
     return true;
   }
-  const c = folded.charCodeAt(i - 1);
   let end = i;
   if (c === 46) end = i - 1;
   else if (!isWordAt(folded, i - 1)) return false;
@@ -126,8 +128,6 @@ export function roleNounApposition(p: Pass, start: number, end: number): boolean
 
 const BYLINE = /^\s*(by|authors?|written by|text|reporting by|edited by)\s*:?\s*$/;
 const LIST_CUE = /\b(commentators?|authors?|experts?|speakers?|participants?|panelists?|guests?|contributors?)\b/;
-/** A character that cannot occur in a line listing names ("^[\s,a-z.'-]*$" fails at it). */
-const NON_LIST_CHAR = /[^\s,a-z.'-]/g;
 
 /** "By X", "Author: X", "commentators: X, Y" at the start of a line. */
 export function bylineBefore(p: Pass, start: number): boolean {
@@ -169,8 +169,9 @@ function lineStart(p: Pass, pos: number): number {
 /** Index of the first folded character at or after `from` outside [\s,a-z.'-] (text length if none). */
 function nonListCharFrom(p: Pass, from: number): number {
   if (p.ncFrom >= 0 && from >= p.ncFrom && from <= p.ncAt) return p.ncAt;
-  NON_LIST_CHAR.lastIndex = from;
-  const m = NON_LIST_CHAR.exec(p.folded);
+  const re = p.nonListChar;
+  re.lastIndex = from;
+  const m = re.exec(p.folded);
   p.ncFrom = from;
   p.ncAt = m ? m.index : p.folded.length;
   return p.ncAt;
