@@ -173,19 +173,8 @@ export const LEADER_NOUNS = words(`leader president`);
 const NICK_INDEX = new Map<string, number>();
 NICKNAMES.forEach((g, i) => g.forEach((n) => NICK_INDEX.set(n, i)));
 
-const keyCache = new Map<string, string>();
-
-/** Transliteration-normalised key of a name token (folded input). Memoised. */
+/** Transliteration-normalised key of a name token (folded input). Callers that repeat keys memoise per article. */
 export function translitKey(s: string): string {
-  const hit = keyCache.get(s);
-  if (hit !== undefined) return hit;
-  const t = computeKey(s);
-  if (keyCache.size > 50000) keyCache.clear();
-  keyCache.set(s, t);
-  return t;
-}
-
-function computeKey(s: string): string {
   let t = s.replace(/[^a-z]/g, '');
   t = t
     .replace(/^wh/, 'w')
@@ -208,20 +197,15 @@ function computeKey(s: string): string {
 
 const NICK_KEY_INDEX = new Map<string, number>();
 NICKNAMES.forEach((g, i) => g.forEach((n) => NICK_KEY_INDEX.set(translitKey(n), i)));
-const sameCache = new Map<string, boolean>();
 
 /** True when two folded first names are the same name (equal, a transliteration variant, or a nickname). */
 export function sameFirstName(a: string, b: string): boolean {
   if (a === b) return true;
-  const key = a < b ? a + '|' + b : b + '|' + a;
-  let r = sameCache.get(key);
-  if (r !== undefined) return r;
-  const ia = NICK_INDEX.get(a) ?? NICK_KEY_INDEX.get(translitKey(a));
-  const ib = NICK_INDEX.get(b) ?? NICK_KEY_INDEX.get(translitKey(b));
-  r = (ia !== undefined && ia === ib) || translitKey(a) === translitKey(b);
-  if (sameCache.size > 20000) sameCache.clear();
-  sameCache.set(key, r);
-  return r;
+  const ka = translitKey(a);
+  const kb = translitKey(b);
+  const ia = NICK_INDEX.get(a) ?? NICK_KEY_INDEX.get(ka);
+  const ib = NICK_INDEX.get(b) ?? NICK_KEY_INDEX.get(kb);
+  return (ia !== undefined && ia === ib) || ka === kb;
 }
 
 /** Restricted Damerau–Levenshtein distance with an early cut-off at `max + 1`. */

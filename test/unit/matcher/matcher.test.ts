@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { buildTrie, childOf } from '../../../src/core/matcher/trie';
-import { scanText } from '../../../src/core/matcher/scan';
+import { scanText, UPPER_CANDIDATE } from '../../../src/core/matcher/scan';
+import { charClass, C_UPPER } from '../../../src/core/text/fold';
 import { compileRegistry } from '../../../src/core/registry';
 import { fold } from '../../../src/core/text';
 import type { ActorEntry } from '../../../src/core/types';
@@ -69,5 +70,12 @@ describe('matcher: scanText', () => {
     assert.ok(got.includes('tHe Kremlin=russia/alias'));
     assert.ok(got.includes('dpa=dpa/name'));
     assert.ok(!got.some((g) => g.startsWith('the kremlin=')));
+  });
+});
+
+describe('matcher: candidate filter', () => {
+  it('the uppercase candidate class covers every uppercase code unit', () => {
+    const re = new RegExp(UPPER_CANDIDATE.source);
+    for (let c = 0; c < 65536; c++) if ((charClass(c) & C_UPPER) !== 0) assert.ok(re.test(String.fromCharCode(c)), c.toString(16));
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * Step 4: phrase rules around states and persons. "the Russian government" / "the Biden administration" → the
+ * state; "the American leader" / "this Russian president" → that state's leader when the registry knows one.
+ */
+import { W_COLLECTIVE, W_LEADER } from './tokens';
+import { K_DEM, K_PERSON, K_STATE, K_SUR, type Pass } from './pass';
+
+export function phraseRules(p: Pass): void {
+  const f = p.folded;
+  for (let k = 0; k < p.n; k++) {
+    const kind = p.kind[k];
+    if (kind !== K_DEM && kind !== K_STATE && kind !== K_PERSON && kind !== K_SUR) continue;
+    const end = p.ee[k];
+    if (f.charCodeAt(end) !== 32) continue;
+    const nounEnd = nounAfter(f, end);
+    if (nounEnd < 0) continue;
+    const nounTok = p.tokens.idOf(end + 1, nounEnd);
+    const nounFlags = p.tokens.flags[nounTok];
+    if ((nounFlags & (W_COLLECTIVE | W_LEADER)) === 0) continue;
+    const noun = p.tokens.strs[nounTok];
+    if ((nounFlags & W_COLLECTIVE) !== 0) {
+      if (kind === K_PERSON || kind === K_SUR) {
+        // "the Biden administration" → the person's state
+        const owners = kind === K_SUR ? p.surOwners(k) : [p.outs[k]?.[0]?.actorId ?? ''];
+        const e = owners.length === 1 ? p.reg.entries.get(owners[0]) : undefined;
+        const st = e?.affiliation ? p.reg.entries.get(e.affiliation) : undefined;
+        if (st?.kind === 'state' && (noun === 'administration' || noun === 'government')) {
+          p.cands.add(p.es[k], nounEnd, [st.id], 'alias', 0.75, 5, undefined);
+        }
+      } else if (kind === K_DEM) {
+        const st = p.stateOfEl(k);
+        if (st) p.cands.add(detStart(f, p.es[k]), nounEnd, [st], 'alias', 0.75, 5, undefined);
+      }
+      continue;
+    }
+    if (kind === K_DEM && (nounFlags & W_LEADER) !== 0) {
+      const det = detStart(f, p.es[k]);
+      if (det === p.es[k]) continue; // needs "the/this/that"
+      const st = p.stateOfEl(k);
+      const l = st ? p.reg.leaders.get(st) : undefined;
+      const who = noun === 'president' ? l?.president : l?.leader;
+      if (who) p.cands.add(det, nounEnd, [who], 'alias', 0.6, 5, undefined);
+    }
+  }
+}
+
+/** End of the lowercase word after one space at `pos` ("… government"), or -1 (at most 19 letters, then a non-word). */
+function nounAfter(f: string, pos: number): number {
+  if (f.charCodeAt(pos) !== 32) return -1;
+  let k = pos + 1;
+  const lim = Math.min(f.length, pos + 20);
+  while (k < lim) {
+    const c = f.charCodeAt(k);
+    if (c < 97 || c > 122) break;
+    k++;
+  }
+  if (k === pos + 1) return -1;
+  if (k < lim) {
+    const c = f.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90)) return -1;
+  }
+  return k;
+}
+
+const DETERMINER_BEFORE = /\b(the|this|that)\s+(?:(?:new|current|then|incumbent|present)\s+)?$/;
+
+/** Start of "the/this/that [new|current|former] " before `pos`, or `pos`. */
+function detStart(f: string, pos: number): number {
+  const m = DETERMINER_BEFORE.exec(f.slice(Math.max(0, pos - 30), pos));
+  return m ? pos - m[0].length : pos;
+}
