@@ -5,12 +5,15 @@
 import * as cuesMod from './cues';
 import type { Ctx } from './context';
 import type { ActorKind, Span, SpeakerRef } from '../types';
+import * as wordsMod from './words';
 
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
 const ADVERBIAL_OPENERS = cuesMod.ADVERBIAL_OPENERS;
 const ORG_WORDS = cuesMod.ORG_WORDS;
 const PRONOUNS = cuesMod.PRONOUNS;
 const TITLE_WORDS = cuesMod.TITLE_WORDS;
+const headWords = wordsMod.headWords;
+const nameSpans = wordsMod.nameSpans;
 
 export type CandSource = 'mention' | 'pronoun' | 'name' | 'nominal';
 
@@ -27,29 +30,24 @@ export interface Cand extends Span {
   indefinite?: boolean;
 }
 
-const PRONOUN_RE = /\b(?:he|she|they|it)\b/g;
-const NAME_RE = /[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von|der|du|la)\s+)?[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*)*/g;
-/** A common-noun subject: "the foreign minister", "a Kremlin spokesman", "critics", "officials". */
-const NOMINAL_HEAD =
-  /\b(?:minister|spokesman|spokeswoman|spokesperson|president|envoy|ambassador|secretary|chancellor|premier|diplomat|negotiator|senator|official|analyst|expert|source|ministry|agency|government|embassy|officials|analysts|experts|sources|diplomats|observers|critics|commentators|lawmakers)\b/g;
 const NOMINAL_DETS = new Set(['the', 'a', 'an', 'one', 'some', 'many', 'several', 'two', 'three', 'other', 'senior', 'western']);
 
 /**
- * Length of "the (modifier (modifier))" right before `i` in the folded `seg` ("the foreign " before "minister"),
- * or -1 when no determiner starts one of the three words before.
+ * Length of "the (modifier (modifier))" right before `i` in folded `f`, not before `floor` ("the foreign " before
+ * "minister"), or -1 when no determiner starts one of the three words before.
  */
-function determinerBefore(seg: string, i: number): number {
+function determinerBefore(f: string, floor: number, i: number): number {
   let e = i;
   let found = -1;
   for (let w = 0; w < 3; w++) {
     let j = e;
-    while (j > 0 && seg.charCodeAt(j - 1) <= 32) j--;
+    while (j > floor && f.charCodeAt(j - 1) <= 32) j--;
     if (j === e) return found;
     let s = j;
-    while (s > 0 && isNominalChar(seg.charCodeAt(s - 1))) s--;
+    while (s > floor && isNominalChar(f.charCodeAt(s - 1))) s--;
     if (s === j) return found;
     // "a senior official": the determiner before a determiner-like modifier belongs to the phrase too
-    if (NOMINAL_DETS.has(seg.slice(s, j))) found = i - s;
+    if (NOMINAL_DETS.has(f.slice(s, j))) found = i - s;
     else if (found >= 0) return found;
     e = s;
   }
@@ -99,29 +97,30 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
     out.push({ start: m.start, end: m.end, source: 'mention', speaker: ctx.speakerOf(m), kind: ctx.kindOf(m.actorId) });
   }
   const mentionCount = out.length;
-  const fseg = ctx.folded.slice(a, b);
-  if (withPronouns) {
-    PRONOUN_RE.lastIndex = 0;
-    for (let r = PRONOUN_RE.exec(fseg); r; r = PRONOUN_RE.exec(fseg)) {
-      const s = a + r.index;
-      const before = r.index > 0 ? fseg.charCodeAt(r.index - 1) : 32;
-      const after = fseg.charCodeAt(r.index + r[0].length);
-      if (before === 39 || before === 45 || after === 39 || after === 45 || ctx.insideQuote(p, s)) continue;
-      const pr = PRONOUNS.get(r[0]);
-      if (pr) out.push({ start: s, end: s + r[0].length, source: 'pronoun', speaker: null, kind: pr === 'person' ? 'person' : 'organization', pronoun: pr });
-    }
+  const f = ctx.folded;
+  const heads = headWords(f, a, b, withPronouns);
+  for (let h = 0; h < heads.length; h += 3) {
+    if (heads[h + 2] === 0) continue;
+    const s = heads[h];
+    const e = heads[h + 1];
+    // (the character after a pronoun cut by the window's edge is none)
+    const before = s > a ? f.charCodeAt(s - 1) : 32;
+    const after = e < b ? f.charCodeAt(e) : -1;
+    if (before === 39 || before === 45 || after === 39 || after === 45 || ctx.insideQuote(p, s)) continue;
+    const pr = PRONOUNS.get(f.slice(s, e)) ?? 'person';
+    out.push({ start: s, end: e, source: 'pronoun', speaker: null, kind: pr === 'person' ? 'person' : 'organization', pronoun: pr });
   }
-  const raw = ctx.text.slice(a, b);
+  const names = nameSpans(ctx.text, a, b);
   let cursor = 0;
-  NAME_RE.lastIndex = 0;
-  for (let r = NAME_RE.exec(raw); r; r = NAME_RE.exec(raw)) {
-    const s0 = a + r.index;
-    const e0 = s0 + r[0].length;
+  for (let h = 0; h < names.length; h += 2) {
+    const s0 = names[h];
+    const e0 = names[h + 1];
     while (cursor < mentionCount && out[cursor].end <= s0) cursor++;
     if ((cursor < mentionCount && out[cursor].start < e0) || ctx.insideQuote(p, s0)) continue;
-    const nm = r[0].indexOf(' ') < 0 ? null : personNameOf(ctx, r[0]);
+    const seq = ctx.text.slice(s0, e0);
+    const nm = seq.indexOf(' ') < 0 ? null : personNameOf(ctx, seq);
     if (!nm) {
-      const known = ctx.surnames.size ? ctx.surnames.get(r[0].endsWith('s') ? r[0].replace(/['\u2019]s$/, '') : r[0]) : undefined;
+      const known = ctx.surnames.size ? ctx.surnames.get(seq.endsWith('s') ? seq.replace(/['\u2019]s$/, '') : seq) : undefined;
       if (known) out.push({ start: s0, end: e0, source: 'name', speaker: known, kind: 'person' });
       continue;
     }
@@ -130,13 +129,14 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
     ctx.surnames.set(nm.name.slice(nm.name.lastIndexOf(' ') + 1), speaker);
     out.push({ start: s, end: s + nm.name.length, source: 'name', speaker, kind: 'person' });
   }
-  NOMINAL_HEAD.lastIndex = 0;
-  for (let r = NOMINAL_HEAD.exec(fseg); r; r = NOMINAL_HEAD.exec(fseg)) {
-    const noun = r[0];
-    const detLen = determinerBefore(fseg, r.index);
+  for (let h = 0; h < heads.length; h += 3) {
+    if (heads[h + 2] === 1) continue;
+    const i = heads[h];
+    const e = heads[h + 1];
+    const noun = f.slice(i, e);
+    const detLen = determinerBefore(f, a, i);
     if (detLen < 0 && !BARE_PLURAL.has(noun)) continue;
-    const s = a + r.index - Math.max(0, detLen);
-    const e = a + r.index + noun.length;
+    const s = i - Math.max(0, detLen);
     if (ctx.insideQuote(p, s)) continue;
     // "the Kremlin spokesman" is reported through its mention of the Kremlin; "the minister" stays a nominal
     if (!ROLE_NOUNS.has(noun)) {
@@ -144,7 +144,7 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
       for (let k = ctx.lowerBound(s); k < ms.length && ms[k].start < e; k++) if (ms[k].end <= e) inside = true;
       if (inside) continue;
     }
-    const indefinite = detLen < 0 || fseg.charCodeAt(r.index - detLen) !== 116 || fseg.charCodeAt(r.index - detLen + 1) !== 104; // not "the …"
+    const indefinite = detLen < 0 || f.charCodeAt(i - detLen) !== 116 || f.charCodeAt(i - detLen + 1) !== 104; // not "the …"
     out.push({ start: s, end: e, source: 'nominal', speaker: null, kind: 'person', noun, indefinite });
   }
   if (out.length > mentionCount) out.sort((x, y) => x.start - y.start || y.end - x.end);

@@ -1,7 +1,6 @@
 /**
  * Per-analysis context of the quote stage: the text, the actor mentions, the quote spans of the latest
- * paragraphs, and what is computed once per paragraph and then looked up by binary search (sentence starts, cue
- * hits). Also the little the attribution remembers across quotes (recent speakers, names met, the last anonymous
+ * paragraphs, the cue hits of the paragraph being read (computed once, looked up by binary search), sentence starts. Also the little the attribution remembers across quotes (recent speakers, names met, the last anonymous
  * source).
  */
 import type { TextDoc } from '../text';
@@ -28,8 +27,6 @@ const ABBREV = new Set([
 ]);
 /** How far back a sentence start is looked for (a garbled paragraph without punctuation stays linear). */
 const MAX_SENTENCE = 800;
-/** Sentence-final punctuation: . ! ? … */
-const TERMINATOR = /[.!?\u2026]/g;
 
 /** Quote spans of one paragraph: [open mark, after the closing mark) pairs, sorted. */
 interface ParaQuotes {
@@ -45,8 +42,11 @@ export class Ctx {
   readonly findings: ActorFindings;
   /** Quote spans of the latest three paragraphs, to skip quote interiors (latest last). */
   private readonly quoteSpans: ParaQuotes[] = [];
-  /** Per paragraph: its sentence breaks as (terminator offset, next sentence start) pairs, in order. */
-  private readonly breaks = new Map<number, number[]>();
+  /** The last two sentence-start look-ups (a quote asks several times). */
+  private memoPos = -1;
+  private memoStart = 0;
+  private memoPos2 = -1;
+  private memoStart2 = 0;
   /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
   readonly surnames = new Map<string, SpeakerRef>();
   /** Person-like names read from capitalised sequences (./candidates), by sequence. */
@@ -127,45 +127,29 @@ export class Ctx {
   }
 
   /**
-   * Start of the sentence containing `pos` in paragraph `p`: after the last sentence break before it, at most
-   * MAX_SENTENCE back (a garbled paragraph without punctuation stays linear), else the paragraph start.
+   * Start of the sentence containing `pos` in paragraph `p`: a backward scan to the last sentence break (a
+   * terminator . ! ? …, closing marks, spaces, then an uppercase letter, a digit or an opening mark; a period after
+   * an abbreviation or an initial is none), at most MAX_SENTENCE long, else the paragraph start. A scan reads only
+   * from the quote back to its sentence start, less than a forward pass over every paragraph would.
    */
   sentenceStart(p: number, pos: number): number {
-    const b = this.sentenceBreaks(p);
-    // the last break whose next sentence starts at or before pos (starts increase with the breaks)
-    let lo = 0;
-    let hi = b.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (b[2 * mid + 1] <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const floor = Math.max(this.paragraphs[p].start, pos - MAX_SENTENCE);
-    return lo > 0 && b[2 * lo - 2] > floor ? b[2 * lo - 1] : floor;
-  }
-
-  /**
-   * Sentence breaks of paragraph `p`, computed once: a terminator (. ! ? …), closing marks, spaces, then an
-   * uppercase letter, a digit or an opening mark; a period after an abbreviation or an initial is none.
-   */
-  private sentenceBreaks(p: number): number[] {
-    const known = this.breaks.get(p);
-    if (known) return known;
-    const out: number[] = [];
+    if (pos === this.memoPos) return this.memoStart;
+    if (pos === this.memoPos2) return this.memoStart2;
+    const ps = this.paragraphs[p].start;
     const t = this.text;
-    const { start: ps, end: pe } = this.paragraphs[p];
-    TERMINATOR.lastIndex = ps;
-    while (TERMINATOR.test(t)) {
-      const i = TERMINATOR.lastIndex - 1;
-      if (i >= pe) break;
+    const floor = Math.max(ps, pos - MAX_SENTENCE);
+    let found = floor;
+    for (let i = pos - 1; i > floor; i--) {
+      const c = t.charCodeAt(i);
+      if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue;
       let j = i + 1;
-      while (j < pe && isClosing(t.charCodeAt(j))) j++;
-      if (j >= pe || !isSpace(t.charCodeAt(j))) continue;
+      while (j < pos && isClosing(t.charCodeAt(j))) j++;
+      if (j >= pos || !isSpace(t.charCodeAt(j))) continue;
       let k = j;
-      while (k < pe && isSpace(t.charCodeAt(k))) k++;
+      while (k < pos && isSpace(t.charCodeAt(k))) k++;
       const n = t.charCodeAt(k);
       if (!(isUpperCode(n) || (n >= 48 && n <= 57) || isOpening(n))) continue;
-      if (t.charCodeAt(i) === 46) {
+      if (c === 46) {
         let w = i - 1;
         while (w >= ps && isAbbrevChar(t.charCodeAt(w))) w--;
         if (i - w <= 5) {
@@ -173,10 +157,14 @@ export class Ctx {
           if (ABBREV.has(word) || (word.length === 1 && isUpperCode(t.charCodeAt(i - 1)))) continue;
         }
       }
-      out.push(i, k);
+      found = k;
+      break;
     }
-    this.breaks.set(p, out);
-    return out;
+    this.memoPos2 = this.memoPos;
+    this.memoStart2 = this.memoStart;
+    this.memoPos = pos;
+    this.memoStart = found;
+    return found;
   }
 
   /** Start of the sentence before the one containing `pos` (may be in the previous paragraph). */
