@@ -13,7 +13,6 @@ const ORG_WORDS = cuesMod.ORG_WORDS;
 const PRONOUNS = cuesMod.PRONOUNS;
 const TITLE_WORDS = cuesMod.TITLE_WORDS;
 const headWords = wordsMod.headWords;
-const nameSpans = wordsMod.nameSpans;
 
 export type CandSource = 'mention' | 'pronoun' | 'name' | 'nominal';
 
@@ -30,6 +29,8 @@ export interface Cand extends Span {
   indefinite?: boolean;
 }
 
+/** A capitalised sequence: a person-like name the actor stage may have missed ("Ruth Keller", "Mohammed bin Salman"). */
+const NAME_RE = /[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von|der|du|la)\s+)?[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*)*/g;
 const NOMINAL_DETS = new Set(['the', 'a', 'an', 'one', 'some', 'many', 'several', 'two', 'three', 'other', 'senior', 'western']);
 
 /**
@@ -110,14 +111,15 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
     const pr = PRONOUNS.get(f.slice(s, e)) ?? 'person';
     out.push({ start: s, end: e, source: 'pronoun', speaker: null, kind: pr === 'person' ? 'person' : 'organization', pronoun: pr });
   }
-  const names = nameSpans(ctx.text, a, b);
+  const raw = ctx.text.slice(a, b);
   let cursor = 0;
-  for (let h = 0; h < names.length; h += 2) {
-    const s0 = names[h];
-    const e0 = names[h + 1];
+  NAME_RE.lastIndex = 0;
+  for (let r = NAME_RE.exec(raw); r; r = NAME_RE.exec(raw)) {
+    const seq = r[0];
+    const s0 = a + r.index;
+    const e0 = s0 + seq.length;
     while (cursor < mentionCount && out[cursor].end <= s0) cursor++;
     if ((cursor < mentionCount && out[cursor].start < e0) || ctx.insideQuote(p, s0)) continue;
-    const seq = ctx.text.slice(s0, e0);
     const nm = seq.indexOf(' ') < 0 ? null : personNameOf(ctx, seq);
     if (!nm) {
       const known = ctx.surnames.size ? ctx.surnames.get(seq.endsWith('s') ? seq.replace(/['\u2019]s$/, '') : seq) : undefined;
