@@ -8,13 +8,20 @@
  * without them pays nothing.
  */
 import type { ActorKind, SpeakerRef } from '../types';
-import * as attributeMod from './attribute';
-import type { Ctx } from './attribute';
+import * as candidatesMod from './candidates';
+import * as charsMod from './chars';
+import type { Ctx } from './context';
+import * as cueHitsMod from './cuehits';
+import type { CueHit } from './cuehits';
+import * as gapsMod from './gaps';
+import * as resolveMod from './resolve';
 
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const cuesIn = attributeMod.cuesIn;
-const subjectAfter = attributeMod.subjectAfter;
-const subjectGap = attributeMod.subjectGap;
+const candidates = candidatesMod.candidates;
+const allSpaces = charsMod.allSpaces;
+const cuesIn = cueHitsMod.cuesIn;
+const subjectGap = gapsMod.subjectGap;
+const subjectAfter = resolveMod.subjectAfter;
 
 export interface Intro {
   speaker: SpeakerRef;
@@ -42,7 +49,7 @@ export function introIn(ctx: Ctx, p: number): Intro | null {
   INTRO_AFTER.lastIndex = 0;
   for (let r = INTRO_AFTER.exec(seg); r; r = INTRO_AFTER.exec(seg)) {
     const from = ps + r.index + r[0].length;
-    const cands = ctx.candidates(p, from, Math.min(pe, from + 160), false);
+    const cands = candidates(ctx, p, from, Math.min(pe, from + 160), false);
     const t = subjectAfter(ctx, cands, from);
     if (t && t.c.kind === 'person' && t.c.speaker) found = { speaker: t.c.speaker, kind: 'person', pos: ps + r.index, para: p };
   }
@@ -54,10 +61,10 @@ export function introIn(ctx: Ctx, p: number): Intro | null {
     if (!(isUpper(next) || isUpper(the) || TOLD_US.test(seg.slice(after - ps, after - ps + 30)))) continue;
     const cueStart = ps + r.index;
     const sent = ctx.sentenceStart(p, cueStart);
-    const cands = ctx.candidates(p, sent, cueStart, false);
-    const cue = { start: cueStart, end: cueStart + 4, text: 'told', form: { form: 'told', role: 'verb' as const, lemma: 'tell', ambiguous: false } };
+    const cands = candidates(ctx, p, sent, cueStart, false);
+    const cue: CueHit = { start: cueStart, end: cueStart + 4, form: { form: 'told', role: 'verb', lemma: 'tell', ambiguous: false }, ok: true };
     for (const c of cands) {
-      if (c.kind !== 'person' || !c.speaker || !subjectGap(ctx, c, cue)) continue;
+      if (c.kind !== 'person' || !c.speaker || !subjectGap(f, c, cue)) continue;
       if (!found || cueStart > found.pos) found = { speaker: c.speaker, kind: 'person', pos: cueStart, para: p };
       break;
     }
@@ -66,10 +73,10 @@ export function introIn(ctx: Ctx, p: number): Intro | null {
   if (f.charCodeAt(pe - 1) === 58) {
     const cues = cuesIn(ctx, ps, pe - 1);
     const cue = cues[cues.length - 1];
-    if (cue && cue.form.role === 'verb' && /^\s*$/.test(f.slice(cue.end, pe - 1))) {
-      const cands = ctx.candidates(p, ctx.sentenceStart(p, cue.start), cue.start, false);
+    if (cue && cue.form.role === 'verb' && allSpaces(f, cue.end, pe - 1)) {
+      const cands = candidates(ctx, p, ctx.sentenceStart(p, cue.start), cue.start, false);
       for (const c of cands) {
-        if (c.kind !== 'person' || !c.speaker || !subjectGap(ctx, c, cue)) continue;
+        if (c.kind !== 'person' || !c.speaker || !subjectGap(f, c, cue)) continue;
         found = { speaker: c.speaker, kind: 'person', pos: cue.start, para: p };
         break;
       }

@@ -34,17 +34,21 @@ export interface RawQuote {
   continued: boolean;
 }
 
-type Kind = 'dq' | 'cd' | 'cd2' | 'low' | 'gu' | 'sg' | 'cs' | 'ss';
+/** Opener kinds on the mark stack: straight ", curly “ (and ‟), a stray ” used as an opener, German „, «, ‹, ‘, straight '. */
+const DQ = 1;
+const CD = 2;
+const CD2 = 3;
+const LOW = 4;
+const GU = 5;
+const SG = 6;
+const CS = 7;
+const SS = 8;
 
-interface Opener {
-  kind: Kind;
-  pos: number;
-  mark: string;
+function isSingle(kind: number): boolean {
+  return kind === CS || kind === SS;
 }
 
 const MARKS = /["'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2018\u2019]/g;
-
-const SINGLE: ReadonlySet<Kind> = new Set<Kind>(['cs', 'ss']);
 
 /** Words that follow a leading apostrophe as an elision ('em, 'til, 'cause, 'tis, 'n'). */
 const ELISIONS = /^(?:em|til|cause|cos|tis|twas|n|s|bout|round|nuff)\b/;
@@ -84,39 +88,70 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The mark as a string (a literal: no one-character string allocated per quote). */
+function markText(c: number): string {
+  switch (c) {
+    case 34:
+      return '"';
+    case 39:
+      return "'";
+    case 0x201c:
+      return '\u201c';
+    case 0x201d:
+      return '\u201d';
+    case 0x201e:
+      return '\u201e';
+    case 0x201f:
+      return '\u201f';
+    case 0x00ab:
+      return '\u00ab';
+    case 0x2039:
+      return '\u2039';
+    case 0x2018:
+      return '\u2018';
+    default:
+      return String.fromCharCode(c);
+  }
+}
+
 /** Scans every paragraph of `doc` and returns its outermost quote spans, in text order. */
 export function scanQuotes(doc: TextDoc): RawQuote[] {
-  const { text, paragraphs } = doc;
-  const out: RawQuote[] = [];
+  const text = doc.text;
+  // every mark of the text, in order (MARKS matches one code unit: test() and lastIndex give its offset without a
+  // match array per mark)
   const marks: number[] = [];
-  const sc = new ParagraphScanner(text, out);
-  // MARKS matches one code unit: test() and lastIndex give its offset without a match array per mark
   MARKS.lastIndex = 0;
-  let m = MARKS.test(text) ? MARKS.lastIndex - 1 : -1;
-  /** The mark that opened an unclosed quote at the end of the previous paragraph. */
+  while (MARKS.test(text)) marks.push(MARKS.lastIndex - 1);
+  const out: RawQuote[] = [];
+  if (!marks.length) return out;
+  const paragraphs = doc.paragraphs;
+  const sc = new ParagraphScanner(text, out, marks.length);
+  /** The mark that opened an unclosed quote at the end of the previous paragraph (with marks), and its index. */
   let carry: string | null = null;
-  for (let p = 0; p < paragraphs.length; p++) {
+  let carryPara = -2;
+  let p = 0;
+  let k = 0;
+  while (k < marks.length) {
+    // the paragraph of the next mark (every mark lies inside one: paragraphs are trimmed of spaces only)
+    while (p < paragraphs.length && paragraphs[p].end <= marks[k]) p++;
+    if (p >= paragraphs.length) break;
     const { start: ps, end: pe } = paragraphs[p];
-    marks.length = 0;
-    while (m >= 0 && m < ps) m = MARKS.test(text) ? MARKS.lastIndex - 1 : -1;
-    while (m >= 0 && m < pe) {
-      marks.push(m);
-      m = MARKS.test(text) ? MARKS.lastIndex - 1 : -1;
-    }
-    if (!marks.length) {
-      carry = null;
-      continue;
-    }
-    carry = sc.scan(p, ps, pe, marks, carry);
+    let j = k;
+    while (j < marks.length && marks[j] < pe) j++;
+    carry = sc.scan(p, ps, pe, marks, k, j, carryPara === p - 1 ? carry : null);
+    carryPara = p;
+    k = j;
   }
   return out;
 }
 
-/** The mark stack of one paragraph (reused across paragraphs). */
+/** The mark stack of one paragraph (reused across paragraphs): kinds and offsets of the open marks. */
 class ParagraphScanner {
-  private readonly stack: Opener[] = [];
+  private readonly kinds: Int32Array;
+  private readonly offs: Int32Array;
+  private depth = 0;
   /** Quotes closed inside an outer single-quote opener that may turn out to be an apostrophe. */
-  private pending: RawQuote[] = [];
+  private readonly pending: RawQuote[] = [];
   private para = 0;
   private ps = 0;
   private pe = 0;
@@ -126,76 +161,83 @@ class ParagraphScanner {
   constructor(
     private readonly text: string,
     private readonly out: RawQuote[],
-  ) {}
+    capacity: number,
+  ) {
+    this.kinds = new Int32Array(capacity);
+    this.offs = new Int32Array(capacity);
+  }
 
   private code(i: number): number {
     return i >= this.ps && i < this.pe ? this.text.charCodeAt(i) : -1;
   }
 
-  /** Index in the stack of the innermost opener of one of the kinds, or -1. */
-  private find(a: Kind, b?: Kind, c?: Kind): number {
-    const st = this.stack;
-    for (let k = st.length - 1; k >= 0; k--) {
-      const x = st[k].kind;
+  /** Index in the stack of the innermost opener of kind `a` or `b` or `c` (0 matches nothing), or -1. */
+  private find(a: number, b: number, c: number): number {
+    const kinds = this.kinds;
+    for (let k = this.depth - 1; k >= 0; k--) {
+      const x = kinds[k];
       if (x === a || x === b || x === c) return k;
     }
     return -1;
   }
 
-  private emit(o: Opener, close: number, end: number): RawQuote | null {
+  private emit(pos: number, close: number, end: number): RawQuote | null {
     const text = this.text;
-    let s = o.pos + 1;
+    let s = pos + 1;
     let e = end;
     while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
     while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e <= s) return null;
-    const continued = this.carry !== null && o.pos === this.firstMark && o.pos === this.ps && sameFamily(this.carry, o.mark);
-    return { start: s, end: e, open: o.pos, close, mark: o.mark, para: this.para, continued };
+    const mark = markText(text.charCodeAt(pos));
+    const continued = this.carry !== null && pos === this.firstMark && pos === this.ps && sameFamily(this.carry, mark);
+    return { start: s, end: e, open: pos, close, mark, para: this.para, continued };
   }
 
   private closeAt(k: number, i: number): void {
-    const st = this.stack;
-    const o = st[k];
-    st.length = k;
+    const pos = this.offs[k];
+    this.depth = k;
     if (k === 0) {
-      const q = this.emit(o, i, i);
+      const q = this.emit(pos, i, i);
       if (q) this.out.push(q);
-      this.pending = [];
-    } else if (k === 1 && SINGLE.has(st[0].kind)) {
-      const q = this.emit(o, i, i);
+      this.pending.length = 0;
+    } else if (k === 1 && isSingle(this.kinds[0])) {
+      const q = this.emit(pos, i, i);
       if (q) this.pending.push(q);
     }
   }
 
-  private push(kind: Kind, i: number): void {
-    this.stack.push({ kind, pos: i, mark: this.text[i] });
+  private push(kind: number, i: number): void {
+    this.kinds[this.depth] = kind;
+    this.offs[this.depth] = i;
+    this.depth++;
   }
 
-  scan(para: number, ps: number, pe: number, marks: readonly number[], carry: string | null): string | null {
+  /** Reads the marks `marks[from, to)` of paragraph `para` = [ps, pe); returns the mark left open at its end, or null. */
+  scan(para: number, ps: number, pe: number, marks: readonly number[], from: number, to: number, carry: string | null): string | null {
     const text = this.text;
-    const stack = this.stack;
-    stack.length = 0;
-    this.pending = [];
+    this.depth = 0;
+    this.pending.length = 0;
     this.para = para;
     this.ps = ps;
     this.pe = pe;
-    this.firstMark = marks[0];
+    this.firstMark = marks[from];
     this.carry = carry;
     let straight = 0;
-    for (const i of marks) if (text.charCodeAt(i) === 34) straight++;
+    for (let m = from; m < to; m++) if (text.charCodeAt(marks[m]) === 34) straight++;
     const oddStraight = straight % 2 === 1;
 
-    for (const i of marks) {
+    for (let m = from; m < to; m++) {
+      const i = marks[m];
       const c = text.charCodeAt(i);
       const prev = this.code(i - 1);
       const next = this.code(i + 1);
       switch (c) {
         case 34: {
           // "
-          const k = this.find('dq');
+          const k = this.find(DQ, 0, 0);
           if (!oddStraight) {
             if (k >= 0) this.closeAt(k, i);
-            else this.push('dq', i);
+            else this.push(DQ, i);
             break;
           }
           const opens = isOpenBefore(prev) && next >= 0 && !isSpaceCode(next);
@@ -204,50 +246,50 @@ class ParagraphScanner {
             if (closes || !opens) this.closeAt(k, i);
             else {
               // the earlier opener was stray: drop it and open here
-              stack.length = k;
-              this.push('dq', i);
+              this.depth = k;
+              this.push(DQ, i);
             }
-          } else if (opens || !closes) this.push('dq', i);
+          } else if (opens || !closes) this.push(DQ, i);
           break;
         }
         case 0x201c: {
           // “ : closes a German „…“, else opens (or closes a “…“ typed with the wrong mark)
-          const low = this.find('low');
+          const low = this.find(LOW, 0, 0);
           if (low >= 0) {
             this.closeAt(low, i);
             break;
           }
-          const cd = this.find('cd', 'cd2');
+          const cd = this.find(CD, CD2, 0);
           if (cd >= 0 && isCloseAfter(next) && !isOpenBefore(prev)) this.closeAt(cd, i);
-          else this.push('cd', i);
+          else this.push(CD, i);
           break;
         }
         case 0x201f:
-          this.push('cd', i);
+          this.push(CD, i);
           break;
         case 0x201d: {
           // ”
-          const k = this.find('cd', 'cd2', 'low');
+          const k = this.find(CD, CD2, LOW);
           if (k >= 0) this.closeAt(k, i);
-          else if (isOpenBefore(prev) && next >= 0 && !isSpaceCode(next) && !isCloseAfter(next)) this.push('cd2', i);
+          else if (isOpenBefore(prev) && next >= 0 && !isSpaceCode(next) && !isCloseAfter(next)) this.push(CD2, i);
           break;
         }
         case 0x201e:
-          this.push('low', i);
+          this.push(LOW, i);
           break;
         case 0x00ab:
-          this.push('gu', i);
+          this.push(GU, i);
           break;
         case 0x00bb: {
-          const k = this.find('gu');
+          const k = this.find(GU, 0, 0);
           if (k >= 0) this.closeAt(k, i);
           break;
         }
         case 0x2039:
-          this.push('sg', i);
+          this.push(SG, i);
           break;
         case 0x203a: {
-          const k = this.find('sg');
+          const k = this.find(SG, 0, 0);
           if (k >= 0) this.closeAt(k, i);
           break;
         }
@@ -255,12 +297,12 @@ class ParagraphScanner {
           // ‘ : an apostrophe before digits (‘90s), inside a word (O‘Brien) or before an elision
           if (isDigitCode(next) || isLetterCode(prev) || next < 0 || isSpaceCode(next)) break;
           if (isElision(text, i + 1, pe)) break;
-          this.push('cs', i);
+          this.push(CS, i);
           break;
         }
         case 0x2019: {
           // ’ : closes an open ‘ unless it is inside a word (don’t, Russia’s)
-          const k = this.find('cs');
+          const k = this.find(CS, 0, 0);
           if (k < 0) break;
           if (isLetterCode(prev) && isLetterCode(next)) break;
           if (prev < 0 || isSpaceCode(prev)) break;
@@ -269,12 +311,12 @@ class ParagraphScanner {
         }
         case 39: {
           // '
-          const k = this.find('ss');
+          const k = this.find(SS, 0, 0);
           if (k >= 0 && prev >= 0 && !isSpaceCode(prev) && !isWordCode(next) && !(isLetterCode(prev) && isLetterCode(next))) {
             this.closeAt(k, i);
             break;
           }
-          if (isOpenBefore(prev) && isLetterCode(next) && !isElision(text, i + 1, pe)) this.push('ss', i);
+          if (isOpenBefore(prev) && isLetterCode(next) && !isElision(text, i + 1, pe)) this.push(SS, i);
           break;
         }
         default:
@@ -283,22 +325,21 @@ class ParagraphScanner {
     }
 
     // Paragraph end: unclosed openers.
-    if (!stack.length) return null;
+    if (!this.depth) return null;
     // An unclosed single quote at the bottom was probably an apostrophe: report what was nested in it instead.
     let base = 0;
-    while (base < stack.length && SINGLE.has(stack[base].kind)) base++;
+    while (base < this.depth && isSingle(this.kinds[base])) base++;
     if (base > 0) {
       for (const q of this.pending) this.out.push(q);
-      this.pending = [];
+      this.pending.length = 0;
       // a double opener above the apostrophe(s) that never closed becomes the outermost
       // (every pending quote closed before it was pushed, so text order holds)
-      stack.splice(0, base);
-      if (!stack.length) return null;
+      if (base === this.depth) return null;
     }
-    const o = stack[0];
-    const q = this.emit(o, -1, pe);
+    const pos = this.offs[base];
+    const q = this.emit(pos, -1, pe);
     if (q) this.out.push(q);
-    return o.mark;
+    return markText(text.charCodeAt(pos));
   }
 }
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { ADJACENT, adjacentGap, isJsSpace } from '../../../src/core/quotes/attribute';
+import { isJsSpace } from '../../../src/core/quotes/chars';
+import { ADJACENT, adjacentGap } from '../../../src/core/quotes/gaps';
 import { shapeOf } from '../../../src/core/quotes/classify';
 
 /** The char-code scans that replaced regexes in the hot paths answer as the regexes do. */

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { scanQuotes } from '../../../src/core/quotes';
 import { createDoc } from '../../../src/core/text';
 import { quotesOf } from './helpers';
+import { scanQuotes as referenceScanQuotes } from './reference/spans';
 
 const spans = (text: string): string[] => scanQuotes(createDoc(text)).map((q) => text.slice(q.start, q.end));
 const marks = (text: string): string[] => scanQuotes(createDoc(text)).map((q) => q.mark);
@@ -82,6 +83,19 @@ describe('quotes: spans', () => {
         quotesOf(text); // attribution never throws and offsets match
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('quotes: spans match the reference scanner', () => {
+  it('gives what the per-paragraph scanner of objects gave (random text)', () => {
+    const piece = fc.constantFrom('"', "'", '“', '”', '‘', '’', '«', '»', '„', '‟', '‹', '›', ' ', 'word', 'don’t', "it's", '\n', '\r\n', '\n\n', '.', ',', ':', 'X', '9', '(', '-', ' \u00a0');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 120 }), (parts) => {
+        const doc = createDoc(parts.join(''));
+        assert.deepEqual(scanQuotes(doc), referenceScanQuotes(doc));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,0 +1,240 @@
+/**
+ * Per-analysis context of the quote stage: the text, the actor mentions, the quote spans of the latest
+ * paragraphs, the cue hits of the paragraph being read (scanned once, looked up by binary search) and sentence
+ * starts. Also the little the attribution remembers across quotes (recent speakers, names met, the last anonymous
+ * source).
+ */
+import type { TextDoc } from '../text';
+import * as textMod from '../text';
+import type { ActorFindings, ActorKind, Mention, Span, SpeakerRef } from '../types';
+import * as charsMod from './chars';
+import * as cueHitsMod from './cuehits';
+import type { CueHit } from './cuehits';
+
+// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
+const isUpperCode = textMod.isUpperCode;
+const paragraphAt = textMod.paragraphAt;
+const isAbbrevChar = charsMod.isAbbrevChar;
+const isClosing = charsMod.isClosing;
+const isOpening = charsMod.isOpening;
+const isSpace = charsMod.isSpace;
+const scanParaCues = cueHitsMod.scanParaCues;
+
+/** Words whose trailing period ends no sentence ("U.S.", "Mr.", "Gen."). */
+const ABBREV = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'rep', 'sen', 'gov', 'pres',
+  'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'amb', 'hon', 'rev', 'fr', 'mt', 'ft',
+]);
+/** How far back a sentence start is looked for (a garbled paragraph without punctuation stays linear). */
+const MAX_SENTENCE = 800;
+
+/** Quote spans of one paragraph: [open mark, after the closing mark) pairs, sorted. */
+interface ParaQuotes {
+  p: number;
+  spans: Span[];
+}
+
+export class Ctx {
+  readonly text: string;
+  readonly folded: string;
+  readonly paragraphs: readonly Span[];
+  readonly mentions: readonly Mention[];
+  readonly findings: ActorFindings;
+  /** Quote spans of the latest three paragraphs, to skip quote interiors (latest last). */
+  private readonly quoteSpans: ParaQuotes[] = [];
+  /** The last two sentence-start look-ups (a quote asks several times). */
+  private memoPos = -1;
+  private memoStart = 0;
+  private memoPos2 = -1;
+  private memoStart2 = 0;
+  /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
+  readonly surnames = new Map<string, SpeakerRef>();
+  /** Person-like names read from capitalised sequences (./candidates), by sequence. */
+  readonly names = new Map<string, { name: string; offset: number } | null>();
+  readonly kebabs = new Map<string, string>();
+  /** Speaker references of registry actors, by id (shared: speaker references are never changed). */
+  private readonly speakers = new Map<string, SpeakerRef>();
+  /** Start of the last quote attributed to an anonymous source ("a senior official said"), or -1. */
+  anonPos = -1;
+  /** The last few speakers and the paragraph they spoke in. */
+  private readonly recent: Array<{ id: string; para: number }> = [];
+  /** Cue hits of the paragraph [cuePs, cuePe) read last. */
+  private cuePs = -1;
+  private cuePe = -1;
+  private cueList: CueHit[] = [];
+
+  constructor(
+    private readonly doc: TextDoc,
+    findings: ActorFindings,
+  ) {
+    this.text = doc.text;
+    this.folded = doc.folded;
+    this.paragraphs = doc.paragraphs;
+    this.mentions = findings.mentions;
+    this.findings = findings;
+  }
+
+  noteSpeaker(id: string, para: number): void {
+    const r = this.recent;
+    if (r.length && r[r.length - 1].id === id) {
+      r[r.length - 1].para = para;
+      return;
+    }
+    r.push({ id, para });
+    if (r.length > 4) r.shift();
+  }
+
+  /** Whether actor `id` was quoted in the last three paragraphs before `p` (or in `p`). */
+  spokeRecently(id: string | undefined, p: number): boolean {
+    if (!id) return false;
+    for (const x of this.recent) if (x.id === id && x.para >= p - 3) return true;
+    return false;
+  }
+
+  /** Records the quote spans of paragraph `p` (the paragraph being read). */
+  setQuoteSpans(p: number, spans: Span[]): void {
+    this.cuePs = this.cuePe = -1;
+    this.quoteSpans.push({ p, spans });
+    if (this.quoteSpans.length > 3) this.quoteSpans.shift();
+  }
+
+  private spansOf(p: number): Span[] | undefined {
+    const qs = this.quoteSpans;
+    for (let k = qs.length - 1; k >= 0; k--) if (qs[k].p === p) return qs[k].spans;
+    return undefined;
+  }
+
+  /** The cues of the paragraph containing `pos` (scanned once per paragraph, quote interiors left out). */
+  paraCues(pos: number): CueHit[] {
+    if (pos >= this.cuePs && pos < this.cuePe) return this.cueList;
+    const p = paragraphAt(this.doc, pos);
+    if (p < 0) return [];
+    const { start, end } = this.paragraphs[p];
+    this.cuePs = start;
+    this.cuePe = end + 1;
+    const out: CueHit[] = [];
+    let from = start;
+    const qs = this.spansOf(p);
+    if (qs) {
+      for (const q of qs) {
+        if (q.start > from) scanParaCues(this.folded, from, q.start, start, out);
+        from = q.end;
+      }
+    }
+    if (from < end) scanParaCues(this.folded, from, end, start, out);
+    this.cueList = out;
+    return out;
+  }
+
+  /**
+   * Start of the sentence containing `pos` in paragraph `p`: a backward scan to the last sentence break (a
+   * terminator . ! ? …, closing marks, spaces, then an uppercase letter, a digit or an opening mark; a period after
+   * an abbreviation or an initial is none), at most MAX_SENTENCE long, else the paragraph start. A scan reads only
+   * from the quote back to its sentence start, less than a forward pass over every paragraph would.
+   */
+  sentenceStart(p: number, pos: number): number {
+    if (pos === this.memoPos) return this.memoStart;
+    if (pos === this.memoPos2) return this.memoStart2;
+    const ps = this.paragraphs[p].start;
+    const t = this.text;
+    const floor = Math.max(ps, pos - MAX_SENTENCE);
+    let found = floor;
+    for (let i = pos - 1; i > floor; i--) {
+      const c = t.charCodeAt(i);
+      if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue;
+      let j = i + 1;
+      while (j < pos && isClosing(t.charCodeAt(j))) j++;
+      if (j >= pos || !isSpace(t.charCodeAt(j))) continue;
+      let k = j;
+      while (k < pos && isSpace(t.charCodeAt(k))) k++;
+      const n = t.charCodeAt(k);
+      if (!(isUpperCode(n) || (n >= 48 && n <= 57) || isOpening(n))) continue;
+      if (c === 46) {
+        let w = i - 1;
+        while (w >= ps && isAbbrevChar(t.charCodeAt(w))) w--;
+        if (i - w <= 5) {
+          const word = this.folded.slice(w + 1, i);
+          if (ABBREV.has(word) || (word.length === 1 && isUpperCode(t.charCodeAt(i - 1)))) continue;
+        }
+      }
+      found = k;
+      break;
+    }
+    this.memoPos2 = this.memoPos;
+    this.memoStart2 = this.memoStart;
+    this.memoPos = pos;
+    this.memoStart = found;
+    return found;
+  }
+
+  /** Start of the sentence before the one containing `pos` (may be in the previous paragraph). */
+  prevSentenceStart(p: number, pos: number): number {
+    const s = this.outerSentenceStart(p, pos);
+    const ps = this.paragraphs[p].start;
+    if (s > ps) return this.outerSentenceStart(p, s - 1);
+    if (p > 0) return this.sentenceStart(p - 1, this.paragraphs[p - 1].end);
+    return ps;
+  }
+
+  /** Start of the author's sentence containing `pos`: sentence breaks inside quotes ("“He left. We stay,” she said") do not count. */
+  outerSentenceStart(p: number, pos: number): number {
+    let s = this.sentenceStart(p, pos);
+    for (let n = 0; n < 8; n++) {
+      const qs = this.quoteStartAt(p, s);
+      if (qs < 0) break;
+      s = this.sentenceStart(p, qs);
+    }
+    return s;
+  }
+
+  /** Start of the quote span of paragraph `p` holding `pos` (not at its start), or -1. */
+  private quoteStartAt(p: number, pos: number): number {
+    const qs = this.spansOf(p);
+    if (!qs) return -1;
+    for (const q of qs) if (pos > q.start && pos < q.end) return q.start;
+    return -1;
+  }
+
+  /** First mention index with start >= pos. */
+  lowerBound(pos: number): number {
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether `pos` lies inside a quote span of paragraph `p` (one of the latest three). */
+  insideQuote(p: number, pos: number): boolean {
+    const qs = this.spansOf(p);
+    if (!qs) return false;
+    let lo = 0;
+    let hi = qs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos < qs[mid].start) hi = mid - 1;
+      else if (pos >= qs[mid].end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  kindOf(id: string): ActorKind {
+    return this.findings.actors.get(id)?.kind ?? 'person';
+  }
+
+  speakerOf(m: Mention): SpeakerRef {
+    const known = this.speakers.get(m.actorId);
+    if (known) return known;
+    const a = this.findings.actors.get(m.actorId);
+    const ref = { id: m.actorId, name: a?.name ?? m.text };
+    // a registry actor's reference is the same for every mention; a missing actor's name is the mention's text
+    if (a) this.speakers.set(m.actorId, ref);
+    return ref;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Cue hits: the speech cues of a paragraph's own text (quote interiors left out), found once per paragraph by the
+ * word scan of ./cues, with whether each reads as a cue in running text. Queries take a range of the sorted list by
+ * binary search.
+ */
+import type { Span } from '../types';
+import type { Ctx } from './context';
+import * as cuesMod from './cues';
+import type { CueForm } from './cues';
+
+// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
+const scanCues = cuesMod.scanCues;
+
+/** A cue form found in the text. Its text is `ctx.text.slice(start, end)`, taken only when it is reported. */
+export interface CueHit extends Span {
+  form: CueForm;
+  /** Reads as a cue in running text (an ambiguous "states"/"notes" before that/:/, ; an -ing form after a comma). */
+  ok: boolean;
+}
+
+/** After an ambiguous noun/verb form, what makes it a verb ("notes that", "claims:"). */
+const AMBIGUOUS_OK = /^\s*(?:that\b|:|,|it\b|this\b|them\b)/;
+/** Before an -ing form that is a cue: a comma, a quote, a conjunction ("…, noting", "while stating"). */
+const ING_BEFORE = /(?:^|[,"'\u201d\u2019\u00bb]|\b(?:and|but|while|before|after|by|when|without|is|was|were|are|been|kept|keeps))\s*$/;
+/** "so-called" before "called". */
+const SO_BEFORE = /so-?\s*$/;
+
+/** Every cue form of folded[ps, pe) (one stretch of paragraph text starting at `paraStart`), appended to `out`. */
+export function scanParaCues(f: string, ps: number, pe: number, paraStart: number, out: CueHit[]): void {
+  const found = scanCues(f, ps, pe);
+  for (let k = 0; k < found.length; k++) {
+    const [s, e, form] = found[k];
+    let ok = true;
+    if (form.ambiguous && !AMBIGUOUS_OK.test(f.slice(e, e + 8))) ok = false;
+    else if (form.lemma === 'call' && SO_BEFORE.test(f.slice(Math.max(0, s - 4), s))) ok = false; // so-called
+    // an -ing form is a cue after a comma/conjunction/quote ("…, noting", "while stating"), not as an adjective ("more promising")
+    else if (s > paraStart && form.form.endsWith('ing') && !ING_BEFORE.test(f.slice(Math.max(paraStart, s - 10), s))) ok = false;
+    out.push({ start: s, end: e, form, ok });
+  }
+}
+
+/** First index in `list` (sorted by start) with start >= pos. */
+export function lowerBoundSpan(list: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Cues in folded[a, b) of one paragraph that read as cues, in order. */
+export function cuesIn(ctx: Ctx, a: number, b: number): CueHit[] {
+  const out: CueHit[] = [];
+  if (b <= a) return out;
+  const list = ctx.paraCues(a);
+  for (let k = lowerBoundSpan(list, a); k < list.length && list[k].end <= b; k++) if (list[k].ok) out.push(list[k]);
+  return out;
+}
+
+/** The cue form starting exactly at `pos` (ambiguous forms too), or null. */
+export function cueAtStart(ctx: Ctx, pos: number): CueForm | null {
+  const list = ctx.paraCues(pos);
+  const k = lowerBoundSpan(list, pos);
+  return k < list.length && list[k].start === pos ? list[k].form : null;
+}

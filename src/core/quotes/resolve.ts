@@ -1,0 +1,182 @@
+/**
+ * Who a candidate stands for: mentions and names are themselves; a pronoun is the last compatible actor (the
+ * previous speaker when still in view, else the main-clause subject nearby); "the minister" is the person mentioned
+ * before with that title. Also the subject among a sentence's candidates.
+ */
+import type { ActorKind, SpeakerRef } from '../types';
+import * as candidatesMod from './candidates';
+import type { Cand } from './candidates';
+import * as charsMod from './chars';
+import type { Ctx } from './context';
+import * as cuesMod from './cues';
+import * as gapsMod from './gaps';
+import type { LastSpeaker } from './attribute';
+
+// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
+const candidates = candidatesMod.candidates;
+const ROLE_NOUNS = candidatesMod.ROLE_NOUNS;
+const ROLE_RES = candidatesMod.ROLE_RES;
+const isLowerAscii = charsMod.isLowerAscii;
+const ADVERBIAL_OPENERS = cuesMod.ADVERBIAL_OPENERS;
+const titleGap = gapsMod.titleGap;
+
+/** Resolves a candidate to a speaker (pronouns through `resolvePronoun`). */
+export function resolveCand(ctx: Ctx, p: number, c: Cand, last: LastSpeaker | null): { speaker: SpeakerRef; kind: ActorKind; conf: number } | null {
+  if (c.source === 'nominal') {
+    const r = resolveNominal(ctx, p, c);
+    return r ? { speaker: r.speaker, kind: r.kind, conf: 0.65 } : null;
+  }
+  if (c.source !== 'pronoun') return c.speaker ? { speaker: c.speaker, kind: c.kind, conf: c.source === 'mention' ? 0.9 : 0.6 } : null;
+  const r = resolvePronoun(ctx, p, c, last);
+  return r ? { speaker: r.speaker, kind: r.kind, conf: 0.7 } : null;
+}
+
+function compatible(pr: 'person' | 'group' | 'thing', kind: ActorKind): boolean {
+  return pr === 'person' ? kind === 'person' : kind !== 'person';
+}
+
+/**
+ * A pronoun → the last compatible actor: the previous quote's speaker when it is mentioned (or quoted) in this or
+ * the previous sentence; else the nearest compatible mention before the pronoun (back to the previous paragraph,
+ * outside quotes); else the previous speaker when it spoke in the last two paragraphs.
+ */
+export function resolvePronoun(ctx: Ctx, p: number, c: Cand, last: LastSpeaker | null): { speaker: SpeakerRef; kind: ActorKind } | null {
+  const pr = c.pronoun ?? 'person';
+  const ps = ctx.paragraphs[p].start;
+  const prevStart = ctx.prevSentenceStart(p, c.start);
+  const prevPara = prevStart < ps ? p - 1 : p;
+  const inWindow: Cand[] = [];
+  if (prevPara < p) inWindow.push(...candidates(ctx, prevPara, prevStart, ctx.paragraphs[prevPara].end, false));
+  inWindow.push(...candidates(ctx, p, Math.max(prevStart, ps), c.start, false));
+  // an anonymous source ("a senior official said") quoted since: the pronoun is that source
+  if (ctx.anonPos >= prevStart && ctx.anonPos < c.start && !inWindow.some((x) => x.start > ctx.anonPos && x.speaker && compatible(pr, x.kind))) return null;
+  const ok = inWindow.filter((x) => x.speaker && compatible(pr, x.kind));
+  if (last && compatible(pr, last.kind)) {
+    if (last.pos >= prevStart || ok.some((x) => x.speaker?.id === last.speaker.id)) return { speaker: last.speaker, kind: last.kind };
+  }
+  // the main-clause subject: the nearest in this sentence, else the first of the sentence before (not in a
+  // relative clause ", who …," nor a prepositional object)
+  const sentStart = ctx.outerSentenceStart(p, c.start);
+  const main = ok.filter((x) => !subordinate(ctx, x, x.start >= sentStart ? sentStart : prevStart));
+  const here = main.filter((x) => x.start >= sentStart);
+  let near = here.length ? here[here.length - 1] : null;
+  // a recent speaker among the main-clause candidates wins ("Varga met Brandt again. He told …" after Brandt spoke)
+  if (!near) for (let k = main.length - 1; k >= 0 && !near; k--) if (ctx.spokeRecently(main[k].speaker?.id, p)) near = main[k];
+  near ??= subjectOf(ctx, main, prevStart) ?? ok[ok.length - 1];
+  if (near?.speaker) return { speaker: near.speaker, kind: near.kind };
+  // nearest compatible mention back to the start of the previous paragraph
+  const from = p > 0 ? ctx.paragraphs[p - 1].start : ps;
+  const ms = ctx.mentions;
+  for (let k = ctx.lowerBound(c.start) - 1, n = 0; k >= 0 && ms[k].start >= from && n < 200; k--, n++) {
+    const m = ms[k];
+    const mp = m.start < ps ? p - 1 : p;
+    if (ctx.insideQuote(mp, m.start)) continue;
+    const kind = ctx.kindOf(m.actorId);
+    if (compatible(pr, kind)) return { speaker: ctx.speakerOf(m), kind };
+  }
+  if (last && compatible(pr, last.kind) && last.para >= p - 2) return { speaker: last.speaker, kind: last.kind };
+  return null;
+}
+
+/**
+ * "the minister", "the Kremlin spokesman": the person mentioned before (this and the previous paragraph) whose
+ * title has that noun; else an organisation or state named inside the phrase; else null.
+ */
+export function resolveNominal(ctx: Ctx, p: number, c: Cand): { speaker: SpeakerRef; kind: ActorKind } | null {
+  const noun = c.noun ?? '';
+  const ms = ctx.mentions;
+  if (ROLE_NOUNS.has(noun) && !c.indefinite) {
+    const from = p > 0 ? ctx.paragraphs[p - 1].start : ctx.paragraphs[p].start;
+    const re = ROLE_RES.get(noun) as RegExp;
+    for (let k = ctx.lowerBound(c.start) - 1, n = 0; k >= 0 && ms[k].start >= from && n < 200; k--, n++) {
+      const m = ms[k];
+      if (ctx.kindOf(m.actorId) !== 'person') continue;
+      const roles = [m.role ?? '', ...(ctx.findings.actors.get(m.actorId)?.roles ?? [])].join(' ').toLowerCase();
+      if (re.test(roles)) return { speaker: ctx.speakerOf(m), kind: 'person' };
+    }
+  }
+  for (let k = ctx.lowerBound(c.start); k < ms.length && ms[k].start < c.end; k++) {
+    const kind = ctx.kindOf(ms[k].actorId);
+    if (kind !== 'person') return { speaker: ctx.speakerOf(ms[k]), kind };
+  }
+  return null;
+}
+
+/** The subject among candidates of a sentence: the first one after a leading adverbial phrase ("In …, X …"). */
+export function subjectOf(ctx: Ctx, cands: readonly Cand[], sentStart: number): Cand | null {
+  if (!cands.length) return null;
+  const from = adverbialEnd(ctx, sentStart, cands[cands.length - 1].end);
+  for (const c of cands) if (c.start >= from) return c;
+  return null;
+}
+
+/** End of a leading adverbial phrase ("While …, ", "For his part, "), or `sentStart` when there is none. */
+function adverbialEnd(ctx: Ctx, sentStart: number, limit: number): number {
+  const f = ctx.folded;
+  let i = sentStart;
+  while (i < limit && !isLowerAscii(f.charCodeAt(i))) i++;
+  let j = i;
+  while (j < limit && isLowerAscii(f.charCodeAt(j))) j++;
+  if (!ADVERBIAL_OPENERS.has(f.slice(i, j))) return sentStart;
+  const comma = f.indexOf(',', j);
+  return comma >= 0 && comma < limit ? comma + 1 : sentStart;
+}
+
+/**
+ * The speaker among candidates that follow position `from` with only a title between ("NATO Secretary General
+ * Mark Rutte", "Israeli Prime Minister X", "Poland's foreign minister, X"): a person wins over an organisation or
+ * state named inside the title. Returns the candidate and whether it is an appositive (title ends with a comma).
+ */
+export function subjectAfter(ctx: Ctx, cands: readonly Cand[], from: number): { c: Cand; appositive: boolean } | null {
+  let fallback: Cand | null = null;
+  for (let k = 0; k < cands.length && k < 4; k++) {
+    const c = cands[k];
+    if (c.start < from) continue;
+    const g = titleGap(ctx.text, ctx.folded, from, c.start);
+    if (!g) break;
+    if (c.source === 'pronoun') return fallback ? null : { c, appositive: false };
+    if (c.kind === 'person') return { c, appositive: g === 2 };
+    fallback ??= c;
+  }
+  return fallback ? { c: fallback, appositive: false } : null;
+}
+
+const PREPOSITIONS = new Set([
+  'in', 'at', 'to', 'with', 'from', 'by', 'for', 'of', 'on', 'after', 'before', 'about', 'between', 'against',
+  'toward', 'towards', 'near', 'during', 'via', 'through', 'into', 'over', 'under', 'among', 'behind', 'across',
+]);
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where', 'when', 'that']);
+
+/**
+ * A candidate that cannot be the subject of the main clause: inside a relative clause (", who …,", ", which
+ * …,") or an object ("in Jerusalem", "met Netanyahu", "and X" after a subject). `from` bounds the look-back.
+ */
+export function subordinate(ctx: Ctx, c: Cand, from: number): boolean {
+  const f = ctx.folded;
+  // the word before (skipping "the")
+  let i = c.start;
+  while (i > from && f.charCodeAt(i - 1) === 32) i--;
+  let s = i;
+  while (s > from && isLowerAscii(f.charCodeAt(s - 1))) s--;
+  let w = f.slice(s, i);
+  if (w === 'the') {
+    i = s;
+    while (i > from && f.charCodeAt(i - 1) === 32) i--;
+    s = i;
+    while (s > from && isLowerAscii(f.charCodeAt(s - 1))) s--;
+    w = f.slice(s, i);
+  }
+  if (w && PREPOSITIONS.has(w)) return true;
+  // the last comma before it opens a relative clause
+  for (let k = c.start - 1; k >= from && k > c.start - 200; k--) {
+    const ch = f.charCodeAt(k);
+    if (ch === 46 || ch === 59) return false;
+    if (ch !== 44) continue;
+    let a = k + 1;
+    while (a < c.start && f.charCodeAt(a) === 32) a++;
+    let b = a;
+    while (b < c.start && isLowerAscii(f.charCodeAt(b))) b++;
+    return b > a && RELATIVES.has(f.slice(a, b));
+  }
+  return false;
+}

@@ -1,0 +1,60 @@
+/**
+ * Window scanner for speaker candidates: one char-code loop over a window's words that finds exactly what two
+ * regexes found on the window's substring (the unit tests hold it to them), without the substring, a match array
+ * per hit, or a regex pass per kind:
+ * - subject pronouns, `/\b(?:he|she|they|it)\b/g` over the folded window;
+ * - common-noun heads, `/\b(?:minister|spokesman|…)\b/g` over the folded window (NOMINAL_NOUNS).
+ * (Capitalised sequences stay a regex, ./candidates: it reads mostly lowercase text faster than a char loop.)
+ */
+
+/** Head nouns of a common-noun subject: "the foreign minister", "a Kremlin spokesman", "critics", "officials". */
+export const NOMINAL_NOUNS: readonly string[] = [
+  'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'envoy', 'ambassador', 'secretary',
+  'chancellor', 'premier', 'diplomat', 'negotiator', 'senator', 'official', 'analyst', 'expert', 'source', 'ministry',
+  'agency', 'government', 'embassy', 'officials', 'analysts', 'experts', 'sources', 'diplomats', 'observers',
+  'critics', 'commentators', 'lawmakers',
+];
+
+/** Words to compare a run with, by its first letter and length: index (c - 97) * 16 + length. */
+const HEADS: ReadonlyArray<readonly string[] | undefined> = buildHeads();
+
+function buildHeads(): Array<string[] | undefined> {
+  const t: Array<string[] | undefined> = new Array(26 * 16);
+  for (const w of ['he', 'she', 'they', 'it', ...NOMINAL_NOUNS]) (t[(w.charCodeAt(0) - 97) * 16 + w.length] ??= []).push(w);
+  return t;
+}
+
+/** JavaScript's `\w` (no `u` flag): [A-Za-z0-9_]. */
+function isRegexWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Pronouns and nominal heads in folded f[a, b): (start, end, pronoun ? 1 : 0) triples in order. A hit is a whole
+ * `\w` run of the window (a run cut by the window's edge counts as it would in the substring) equal to a word.
+ */
+export function headWords(f: string, a: number, b: number, withPronouns: boolean): number[] {
+  const out: number[] = [];
+  let i = a;
+  while (i < b) {
+    if (!isRegexWord(f.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const s = i;
+    const c0 = f.charCodeAt(s);
+    i++;
+    while (i < b && isRegexWord(f.charCodeAt(i))) i++;
+    const len = i - s;
+    if (len < 2 || len > 12 || c0 < 97 || c0 > 122) continue;
+    const words = HEADS[(c0 - 97) * 16 + len];
+    if (words === undefined) continue;
+    for (const w of words) {
+      if (!f.startsWith(w, s)) continue;
+      const pronoun = len <= 4;
+      if (withPronouns || !pronoun) out.push(s, i, pronoun ? 1 : 0);
+      break;
+    }
+  }
+  return out;
+}
