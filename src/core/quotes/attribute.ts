@@ -54,9 +54,7 @@ export function span(ctx: Ctx, s: number, e: number): TextSpan {
  * text, and also its form and `ok`, which the quote's cue has always carried in that case.
  */
 export function hitCue(ctx: Ctx, cue: CueHit): TextSpan {
-  // (built as a variable: a literal with more fields than TextSpan's would be refused where a TextSpan is returned)
-  const out = { start: cue.start, end: cue.end, text: ctx.text.slice(cue.start, cue.end), form: cue.form, ok: cue.ok };
-  return out;
+  return { start: cue.start, end: cue.end, text: ctx.text.slice(cue.start, cue.end) };
 }
 
 /** Candidate `c` as the speaker of a quote with cue `cue` (resolved: a pronoun to its actor, a nominal to its person). */
