@@ -43,6 +43,34 @@ describe('CLI analyze', () => {
     assert.equal(q?.kind, 'direct');
   });
 
+  it('gives every quote, mention and channel exactly the documented fields (nothing internal leaks out)', async () => {
+    const r = await runCli(['analyze', '--format', 'json', join(__dirname, '..', '..', '..', 'samples')], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const files = JSON.parse(r.stdout) as Out[];
+    const keys = (o: object) => Object.keys(o).sort().join(',');
+    let cues = 0;
+    for (const f of files) {
+      for (const q of f.quotes) {
+        const { continued: _c, ...rest } = q as typeof q & { continued?: boolean };
+        assert.equal(keys(rest), 'confidence,cue,end,kind,mark,speaker,start,text');
+        if (q.cue) {
+          cues++;
+          assert.equal(keys(q.cue), 'end,start,text', JSON.stringify(q.cue));
+        }
+        if (q.speaker) assert.equal(keys(q.speaker), 'id,name');
+      }
+      for (const c of f.channels) assert.equal(keys(c), 'confidence,end,participants,start,text,type,via');
+      for (const a of f.actors) {
+        assert.equal(keys(a), 'id,kind,known,mentions,name,roles');
+        for (const m of a.mentions) {
+          const { role: _r, ...rest } = m as typeof m & { role?: string };
+          assert.equal(keys(rest), 'end,match,start,text');
+        }
+      }
+    }
+    assert.ok(cues > 10, `cues checked: ${cues}`);
+  });
+
   it('gives an array for several files, from a glob', async () => {
     writeFileSync(join(dir, 'b.txt'), 'NATO said nothing.');
     const r = await runCli(['analyze', '--format', 'json', '*.txt'], dir);
