@@ -10,9 +10,10 @@
 import { buildTrie, type Trie } from '../matcher/trie';
 import { fold } from '../text/fold';
 import type { ActorEntry } from '../types';
-import { addGenericNames, derivePersonNames, fuzzySurnames, leadersByState } from './derive';
+import { addGenericNames, fuzzySurnames, leadersByState, PersonNames } from './derive';
 import { FormTable } from './forms';
 import { leadPrefixes } from './leads';
+import { sortKeys } from './sortKeys';
 
 export { caseMode } from './forms';
 
@@ -72,9 +73,7 @@ export interface CompiledRegistry {
 }
 
 export function compileRegistry(entries: readonly ActorEntry[]): CompiledRegistry {
-  const t0 = now();
-  const compiled = doCompile(entries);
-  return { ...compiled, compileMs: now() - t0 };
+  return doCompile(entries, now());
 }
 
 function now(): number {
@@ -119,42 +118,44 @@ function contentKey(entries: readonly ActorEntry[]): string {
   return `${s.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
-function doCompile(entries: readonly ActorEntry[]): Omit<CompiledRegistry, 'compileMs'> {
+function doCompile(entries: readonly ActorEntry[], t0: number): CompiledRegistry {
   const byId = new Map<string, ActorEntry>();
   for (const e of entries) if (e && typeof e.id === 'string' && typeof e.name === 'string') byId.set(e.id, e);
 
-  // Names, aliases and demonyms, each trimmed and folded once.
+  // Names, aliases and demonyms, each trimmed and folded once; person names on the way.
   const forms = new FormTable();
   const explicit = new Set<string>(); // folded names and aliases
   const demonyms = new Map<string, string>();
   const stateForms = new Map<string, string[]>(); // state id → folded names/aliases/demonyms (for generic org names)
+  const people = new PersonNames();
+  const orgs: { e: ActorEntry; keys: string[] }[] = [];
   for (const e of byId.values()) {
-    const isState = e.kind === 'state';
-    const sf: string[] = [];
+    const keys: string[] = []; // folded name, then aliases
     for (let k = -1; k < e.aliases.length; k++) {
       const t = (k < 0 ? e.name : e.aliases[k]).trim();
       const key = fold(t);
       if (t) forms.addFolded(t, key, e.id, k < 0 ? 'name' : 'alias');
       explicit.add(key);
-      if (isState) sf.push(key);
+      keys.push(key);
     }
-    const ds = e.demonyms ?? [];
-    for (const d of ds) {
+    const sf = e.kind === 'state' ? keys.slice() : null;
+    for (const d of e.demonyms ?? []) {
       const t = d.trim();
       const key = fold(t);
-      if (isState) sf.push(key);
+      sf?.push(key);
       if (!key) continue;
       if (!demonyms.has(key)) demonyms.set(key, e.id);
       forms.addFolded(t, key, e.id, 'demonym');
     }
-    if (isState) stateForms.set(e.id, sf);
+    if (sf) stateForms.set(e.id, sf);
+    if (e.kind === 'person') people.add(e, keys);
+    else if (e.kind === 'organization' && e.affiliation) orgs.push({ e, keys });
   }
-
-  const { firstNames, surnameOwners, allFirstNames } = derivePersonNames(byId, explicit, forms);
-  addGenericNames(byId, stateForms, explicit, forms);
+  people.addSurnameForms(explicit, forms);
+  addGenericNames(orgs, byId, stateForms, explicit, forms);
   const leaders = leadersByState(byId);
 
-  const built = buildTrie([...forms.byKey.keys()]);
+  const built = buildTrie(sortKeys([...forms.byKey.keys()]));
   const outputs: FormOutput[][] = [];
   for (const [key, list] of forms.byKey) {
     let kept = list;
@@ -173,12 +174,13 @@ function doCompile(entries: readonly ActorEntry[]): Omit<CompiledRegistry, 'comp
     trie: built.trie,
     outputs,
     leads: leadPrefixes(forms.byKey),
-    allFirstNames,
-    firstNames,
-    surnameOwners,
-    fuzzyIndex: fuzzySurnames(surnameOwners),
+    allFirstNames: people.allFirstNames,
+    firstNames: people.firstNames,
+    surnameOwners: people.surnameOwners,
+    fuzzyIndex: fuzzySurnames(people.surnameOwners),
     demonyms,
     leaders,
+    compileMs: now() - t0,
   };
 }
 

@@ -23,16 +23,9 @@ const HEAD = /^(prime minister|chancellor|supreme leader|king|emir|crown prince)
 
 /** A person name of two or more words. */
 interface NameWords {
-  toks: string[];
   last: string;
   /** `fold(last)`, when computed. */
   lastFold?: string;
-}
-
-export interface PersonNames {
-  firstNames: Map<string, Set<string>>;
-  surnameOwners: Map<string, string[]>;
-  allFirstNames: Set<string>;
 }
 
 /** True when `tok` starts with an uppercase letter (ASCII by range, the rest by Unicode property). */
@@ -48,54 +41,66 @@ function addOwner(owners: Map<string, string[]>, surname: string, id: string): v
 }
 
 /**
- * First names and surnames of the persons; adds each derived surname as a form of its owners unless the
- * surname is itself an explicit name or alias ("Jordan").
+ * First names and surnames of the persons, fed one person at a time (`add`); then `addSurnameForms` adds each
+ * derived surname as a form of its owners unless the surname is itself an explicit name or alias ("Jordan").
  */
-export function derivePersonNames(byId: ReadonlyMap<string, ActorEntry>, explicit: ReadonlySet<string>, forms: FormTable): PersonNames {
-  const firstNames = new Map<string, Set<string>>();
-  const familyForms = new Map<string, string>();
-  const surnameOwners = new Map<string, string[]>();
-  const allFirstNames = new Set<string>();
-  const multiWord = new Map<string, NameWords[]>();
-  for (const e of byId.values()) {
-    if (e.kind !== 'person') continue;
+export class PersonNames {
+  readonly firstNames = new Map<string, Set<string>>();
+  /** Folded surname → person ids having it (2+ = ambiguous). */
+  readonly surnameOwners = new Map<string, string[]>();
+  readonly allFirstNames = new Set<string>();
+  /** Person id → folded family name → the name as written (family-name-first persons: "Xi"). */
+  private readonly familyForms = new Map<string, Map<string, string>>();
+  /** Person id → its names of two or more words, in order. */
+  private readonly multiWord = new Map<string, NameWords[]>();
+
+  /**
+   * A person; `keys` are its name and aliases, each trimmed and folded (fold maps each code unit on its own,
+   * so a word's folded form is a slice of its name's).
+   */
+  add(e: ActorEntry, keys: readonly string[]): void {
     const fn = new Set<string>();
     const familyFirst = !!e.affiliation && FAMILY_NAME_FIRST.has(e.affiliation);
-    const names: NameWords[] = [];
-    for (let k = -1; k < e.aliases.length; k++) {
-      const toks = tokensOf(k < 0 ? e.name : e.aliases[k]);
+    const words: NameWords[] = [];
+    for (let k = 0; k < keys.length; k++) {
+      const n = k === 0 ? e.name : e.aliases[k - 1];
+      const toks = tokensOf(n);
       if (toks.length < 2) continue;
-      const words: NameWords = { toks, last: toks[toks.length - 1] };
-      names.push(words);
+      const last = toks[toks.length - 1];
+      // a name without white space at its ends: its words' folded forms are slices of the folded name
+      const sliced = keys[k].length === n.length;
+      const first = sliced ? keys[k].slice(0, toks[0].length) : fold(toks[0]);
       if (familyFirst && toks.length <= 3) {
+        words.push({ last });
         // "Xi Jinping", "Wang Yi", "Kim Jong Un": the FIRST token is the short form
-        const ff = fold(toks[0]);
-        if (ff.length >= 2 && startsUpper(toks[0]) && !COMMON_WORDS.has(ff)) {
-          addOwner(surnameOwners, ff, e.id);
-          familyForms.set(`${e.id}|${ff}`, toks[0]);
+        if (first.length >= 2 && startsUpper(toks[0]) && !COMMON_WORDS.has(first)) {
+          addOwner(this.surnameOwners, first, e.id);
+          let fam = this.familyForms.get(e.id);
+          if (fam === undefined) this.familyForms.set(e.id, (fam = new Map()));
+          fam.set(first, toks[0]);
         }
         continue;
       }
-      const first = fold(toks[0]).replace(NOT_NAME_CHAR, '');
-      if (first && startsUpper(toks[0]) && !NAME_PARTICLES.has(first)) fn.add(first);
-      const last = words.last;
-      const lf = (words.lastFold = fold(last));
+      const lf = sliced ? keys[k].slice(n.length - last.length) : fold(last);
+      words.push({ last, lastFold: lf });
+      const given = first.replace(NOT_NAME_CHAR, '');
+      if (given && startsUpper(toks[0]) && !NAME_PARTICLES.has(given)) fn.add(given);
       if (lf.length < 3 || (!startsUpper(last) && !ARTICLE.test(last)) || COMMON_WORDS.has(lf) || NAME_PARTICLES.has(lf) || lf.includes('.')) continue;
-      addOwner(surnameOwners, lf, e.id);
+      addOwner(this.surnameOwners, lf, e.id);
     }
-    multiWord.set(e.id, names);
-    firstNames.set(e.id, fn);
-    for (const f of fn) allFirstNames.add(f);
+    this.multiWord.set(e.id, words);
+    this.firstNames.set(e.id, fn);
+    for (const f of fn) this.allFirstNames.add(f);
   }
-  for (const [s, ids] of surnameOwners) {
-    // A surname that is itself a registry name/alias keeps the explicit form (a person whose alias it is owns it).
-    if (explicit.has(s)) continue;
-    for (const id of ids) {
-      const fam = familyForms.get(`${id}|${s}`);
-      forms.add(fam ?? surnameAsWritten(multiWord.get(id) ?? [], s), id, 'surname');
+
+  /** Adds the derived surnames as forms (after every person is in). */
+  addSurnameForms(explicit: ReadonlySet<string>, forms: FormTable): void {
+    for (const [s, ids] of this.surnameOwners) {
+      // A surname that is itself a registry name/alias keeps the explicit form (a person whose alias it is owns it).
+      if (explicit.has(s)) continue;
+      for (const id of ids) forms.add(this.familyForms.get(id)?.get(s) ?? surnameAsWritten(this.multiWord.get(id) ?? [], s), id, 'surname');
     }
   }
-  return { firstNames, surnameOwners, allFirstNames };
 }
 
 /** The surname as written in the first name (of 2+ words) ending with it; else the folded surname. */
@@ -107,26 +112,32 @@ function surnameAsWritten(names: NameWords[], s: string): string {
 
 /**
  * Generic organisation names: an organisation named "<its state's name or demonym> X Y" (or "<state>'s X Y")
- * also answers to "X Y". `stateForms` holds each state's folded name, aliases and demonyms.
+ * also answers to "X Y". `orgs` are the organisations with their folded, trimmed name and aliases, in
+ * registry order; `stateForms` holds each state's folded name, aliases and demonyms.
  */
-export function addGenericNames(byId: ReadonlyMap<string, ActorEntry>, stateForms: ReadonlyMap<string, readonly string[]>, explicit: ReadonlySet<string>, forms: FormTable): void {
-  for (const e of byId.values()) {
-    if (e.kind !== 'organization' || !e.affiliation) continue;
+export function addGenericNames(
+  orgs: readonly { e: ActorEntry; keys: readonly string[] }[],
+  byId: ReadonlyMap<string, ActorEntry>,
+  stateForms: ReadonlyMap<string, readonly string[]>,
+  explicit: ReadonlySet<string>,
+  forms: FormTable,
+): void {
+  for (const { e, keys } of orgs) {
+    if (!e.affiliation) continue;
     let sf = stateForms.get(e.affiliation);
     if (!sf) {
       const aff = byId.get(e.affiliation);
       if (aff?.affiliation) sf = stateForms.get(aff.affiliation);
     }
     if (!sf) continue;
-    for (let k = -1; k < e.aliases.length; k++) {
-      const n = (k < 0 ? e.name : e.aliases[k]).trim();
-      const fn = fold(n);
+    for (let k = 0; k < keys.length; k++) {
+      const fn = keys[k];
       for (const p of sf) {
         if (!fn.startsWith(p)) continue;
         const c = fn.charCodeAt(p.length);
         const at = c === 32 ? p.length + 1 : c === 39 && fn.startsWith('s ', p.length + 1) ? p.length + 3 : -1;
         if (at < 0) continue;
-        const rest = n.slice(at);
+        const rest = (k === 0 ? e.name : e.aliases[k - 1]).trim().slice(at);
         const r0 = rest.charCodeAt(0);
         if (r0 >= 65 && r0 <= 90 && tokensOf(rest).length >= 2 && !explicit.has(fold(rest))) forms.add(rest, e.id, 'generic');
       }
