@@ -32,6 +32,17 @@ const UNUSUAL = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029\ufffe\uf
 const ID_RE = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 const QID_RE = /^Q[1-9][0-9]*$/;
 const IDENTIFIER_KEY = /^[A-Za-z_][A-Za-z0-9_]*:(?: |$)/;
+/**
+ * The default registry's entry layout, one line per field in this order (some optional), matched at once: one
+ * native call instead of a scan per line. A match only stands in for those lines (see `regularEntry`).
+ */
+const REGULAR_ENTRY = new RegExp(
+  '  - id: +([^\\n\\r]*)\\r?\\n    name: +([^\\n\\r]*)\\r?\\n    kind: +([^\\n\\r]*)\\r?\\n' +
+    ['aliases', 'demonyms', 'roles', 'affiliation', 'wikidata'].map((k) => `(?:    ${k}: +([^\\n\\r]*)\\r?\\n)?`).join(''),
+  'y',
+);
+/** The field of each `REGULAR_ENTRY` group. */
+const REGULAR_FIELDS = [0, 1, 2, 3, 6, 4, 5, 7];
 
 const CR = 13;
 const SPACE = 32;
@@ -74,6 +85,20 @@ export function fastParse(text: string, partial: boolean): ActorEntry[] | null {
   let block: string[] | null = null; // the list of a field with an empty value: block items may follow
   let blockIndent = -1;
   for (let pos = 0; pos < n; ) {
+    if (inActors && itemIndent <= 2 && text.startsWith('  - id: ', pos)) {
+      const regular = regularEntry(text, pos);
+      if (regular !== null) {
+        if (draft !== null && !finish(draft, partial, ids, entries)) return null;
+        draft = regular.draft;
+        if (draft === null) return null;
+        itemIndent = 2;
+        fieldCol = 4;
+        block = null;
+        blockIndent = -1;
+        pos = regular.end;
+        continue;
+      }
+    }
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
     const lineStart = pos;
@@ -138,6 +163,35 @@ export function fastParse(text: string, partial: boolean): ActorEntry[] | null {
   if (!sawActors) return null;
   if (!partial) for (const e of entries) if (e.affiliation !== undefined && !ids.has(e.affiliation)) return null;
   return entries;
+}
+
+/**
+ * The entry starting at `pos` when its first lines have the default registry's layout: the draft of those
+ * lines (null when the validation would report a value) and where they end. Null when they do not match or a
+ * value is empty, a comment, or not readable here: the line scanner then reads the entry, with the same result.
+ */
+function regularEntry(text: string, pos: number): { draft: Draft | null; end: number } | null {
+  REGULAR_ENTRY.lastIndex = pos;
+  const m = REGULAR_ENTRY.exec(text);
+  if (m === null) return null;
+  const values: (LineValue | undefined)[] = [];
+  for (let g = 1; g < m.length; g++) {
+    const s = m[g];
+    if (s === undefined) continue;
+    if (s === '' || s.charCodeAt(0) === HASH) return null;
+    const v = lineValue(s, 0, s.length);
+    if (v === null) return null;
+    values[g] = v;
+  }
+  const draft: Draft = { seen: 0, strings: [], lists: [] };
+  for (let g = 1; g < m.length; g++) {
+    const v = values[g];
+    if (v === undefined) continue;
+    const f = REGULAR_FIELDS[g - 1];
+    draft.seen |= 1 << f;
+    if (!assign(draft, f, v)) return { draft: null, end: pos };
+  }
+  return { draft, end: REGULAR_ENTRY.lastIndex };
 }
 
 /**
