@@ -157,7 +157,7 @@ function doCompile(entries: readonly ActorEntry[], t0: number): CompiledRegistry
 
   const built = buildTrie(sortKeys([...forms.byKey.keys()]));
   const outputs: FormOutput[][] = [];
-  for (const [key, list] of forms.byKey) {
+  forms.byKey.forEach((list, key) => {
     let kept = list;
     if (list.length > 1) {
       // Derived surnames and generic names give way to any explicit form with the same key.
@@ -167,7 +167,7 @@ function doCompile(entries: readonly ActorEntry[], t0: number): CompiledRegistry
       kept.sort((a, b) => rank(a.kind) - rank(b.kind));
     }
     outputs[built.terminalOf(key)] = kept;
-  }
+  });
 
   return {
     entries: byId,

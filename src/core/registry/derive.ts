@@ -13,6 +13,8 @@ import { tokensOf, type FormTable } from './forms';
 const FAMILY_NAME_FIRST = new Set(['china', 'taiwan', 'north-korea', 'south-korea', 'vietnam', 'hong-kong', 'singapore']);
 const UPPER_FIRST = /^\p{Lu}/u;
 const NOT_NAME_CHAR = /[^a-z\p{L}-]/gu;
+/** Nothing for `NOT_NAME_CHAR` to remove (the common case, tested without a Unicode expression). */
+const ONLY_NAME_CHARS = /^[a-z-]*$/;
 /** Arabic article surnames ("Khalil al-Hayya" → "al-Hayya"). */
 const ARTICLE = /^(?:al|el|ad|ash|as|at|az|an|ar)-\p{Lu}/u;
 const NOT_CURRENT = /\b(former|ex|vice|deputy|acting|late)\b/;
@@ -83,7 +85,7 @@ export class PersonNames {
       }
       const lf = sliced ? keys[k].slice(n.length - last.length) : fold(last);
       words.push({ last, lastFold: lf });
-      const given = first.replace(NOT_NAME_CHAR, '');
+      const given = ONLY_NAME_CHARS.test(first) ? first : first.replace(NOT_NAME_CHAR, '');
       if (given && startsUpper(toks[0]) && !NAME_PARTICLES.has(given)) fn.add(given);
       if (lf.length < 3 || (!startsUpper(last) && !ARTICLE.test(last)) || COMMON_WORDS.has(lf) || NAME_PARTICLES.has(lf) || lf.includes('.')) continue;
       addOwner(this.surnameOwners, lf, e.id);
@@ -95,11 +97,11 @@ export class PersonNames {
 
   /** Adds the derived surnames as forms (after every person is in). */
   addSurnameForms(explicit: ReadonlySet<string>, forms: FormTable): void {
-    for (const [s, ids] of this.surnameOwners) {
+    this.surnameOwners.forEach((ids, s) => {
       // A surname that is itself a registry name/alias keeps the explicit form (a person whose alias it is owns it).
-      if (explicit.has(s)) continue;
+      if (explicit.has(s)) return;
       for (const id of ids) forms.add(this.familyForms.get(id)?.get(s) ?? surnameAsWritten(this.multiWord.get(id) ?? [], s), id, 'surname');
-    }
+    });
   }
 }
 
@@ -170,13 +172,13 @@ export function leadersByState(byId: ReadonlyMap<string, ActorEntry>): Map<strin
 /** Fuzzy index: surnames of 4+ letters by the first letter of their transliteration key. */
 export function fuzzySurnames(surnameOwners: ReadonlyMap<string, string[]>): Map<string, FuzzyKey[]> {
   const fuzzy = new Map<string, FuzzyKey[]>();
-  for (const [s, ids] of surnameOwners) {
-    if (s.length < 4) continue;
+  surnameOwners.forEach((ids, s) => {
+    if (s.length < 4) return;
     const k = translitKey(s);
-    if (!k) continue;
+    if (!k) return;
     const list = fuzzy.get(k[0]);
     if (list === undefined) fuzzy.set(k[0], [{ surname: s, key: k, ids }]);
     else list.push({ surname: s, key: k, ids });
-  }
+  });
   return fuzzy;
 }

@@ -10,7 +10,7 @@ export function leadPrefixes(forms: ReadonlyMap<string, FormOutput[]>): Compiled
   const first = new Uint8Array(65536);
   const pair = new Uint8Array(128 * 128);
   const all = new Set<string>();
-  for (const [key, list] of forms) {
+  forms.forEach((list, key) => {
     for (const o of list) {
       if (o.mode === 1) {
         if (o.capAt > 0) all.add(key.slice(0, o.capAt));
@@ -19,7 +19,7 @@ export function leadPrefixes(forms: ReadonlyMap<string, FormOutput[]>): Compiled
         if (!(c >= 65 && c <= 90)) all.add(key);
       } else all.add(key);
     }
-  }
+  });
   // keep the shortest prefixes only (a longer one adds nothing): shortest first, skip any with a kept prefix
   const kept = new Set<string>();
   const prefixes = new Map<number, string[]>();

@@ -1,23 +1,30 @@
 /**
- * Sorting the trie keys. `buildTrie` sorts its keys with the default string sort, which is a sizeable part of a
- * compile; handed keys already in that order it only confirms them in one pass. This sorts them cheaper: a
- * numeric typed-array sort by the first two code units (native), then the default sort within each (small)
- * group of keys sharing them.
+ * Sorting the trie keys. `buildTrie` sorts its keys with the default string sort, a sizeable part of a cold
+ * compile; handed keys already in that order it only confirms them in one pass. This sorts them cheaper: each
+ * key gets a number made of its first code units (8 bits each: 0 = past the end, 1–127 = ASCII + 1, 128 = any
+ * other code unit, after which the rest counts as 0) and its index; one native typed-array sort orders those,
+ * and only keys whose numbers tie are compared as strings (the mapping keeps the order, ties are what is left).
  */
 
 /** `[...keys].sort()` for distinct keys (code-unit order). */
 export function sortKeys(keys: readonly string[]): string[] {
   const n = keys.length;
-  // code = (first two code units + 1, 0 when absent) · 2^bits + index; exact below 2^53
-  let scale = 1;
-  while (scale <= n) scale *= 2;
-  if (scale > 2 ** 20) return [...keys].sort();
+  let bits = 1;
+  while (2 ** bits <= n) bits++;
+  const units = Math.floor((53 - bits) / 8); // code units in the number, exact below 2^53
+  if (units < 2) return [...keys].sort();
+  const scale = 2 ** bits;
   const codes = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const k = keys[i];
-    const c0 = k.length > 0 ? k.charCodeAt(0) + 1 : 0;
-    const c1 = k.length > 1 ? k.charCodeAt(1) + 1 : 0;
-    codes[i] = (c0 * 65537 + c1) * scale + i;
+    let prefix = 0;
+    let open = true; // false after the end or after a non-ASCII code unit: the rest is left to the tie sort
+    for (let u = 0; u < units; u++) {
+      const c = open && u < k.length ? k.charCodeAt(u) : -1;
+      if (c >= 127) open = false;
+      prefix = prefix * 256 + (c < 0 ? 0 : c < 127 ? c + 1 : 128);
+    }
+    codes[i] = prefix * scale + i;
   }
   codes.sort();
   const out: string[] = new Array(n);
