@@ -116,6 +116,10 @@ describe('registry: sortKeys', () => {
       for (let n = Math.floor(rnd() * 6); n >= 0; n--) k += alphabet[Math.floor(rnd() * alphabet.length)];
       keys.add(k);
     }
+    // long shared ASCII prefixes (ties broken further on), some ending in non-ASCII
+    for (const stem of ['the minister', 'the ministry of ', 'presi', 'president of the ']) {
+      for (let n = 0; n < 40; n++) keys.add(stem + alphabet[n % alphabet.length] + String(n));
+    }
     const list = [...keys];
     assert.deepEqual(sortKeys(list), [...list].sort());
   });
