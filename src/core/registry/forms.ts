@@ -27,27 +27,25 @@ export class FormTable {
   }
 }
 
-/** Case mode of a form: all-caps (≥2 letters) → exact; else the first uppercase letter at a word start must be uppercase. */
+const NON_ASCII_CHAR = /[\u0080-\uffff]/;
+const LOWER = /[a-z]/;
+const TWO_UPPER = /[A-Z][^A-Z]*[A-Z]/;
+/** An uppercase letter at a word start (ASCII word characters are letters and digits). */
+const UPPER_AT_WORD_START = /(?<![A-Za-z0-9])[A-Z]/;
+
+/**
+ * Case mode of a form: all-caps (≥2 letters) → exact; else the first uppercase letter at a word start must be
+ * uppercase. ASCII forms (nearly all) are answered by native regular expressions, the rest by `caseModeGeneral`.
+ */
 export function caseMode(form: string): { mode: 0 | 1 | 2; capAt: number } {
-  // ASCII (nearly every form): letters are A-Z and a-z; anything else goes the general way
-  let letters = 0;
-  let uppers = 0;
-  let capAt = -1;
-  for (let i = 0; i < form.length; i++) {
-    const c = form.charCodeAt(i);
-    if (c >= 128) return caseModeUnicode(form);
-    if (c >= 97 && c <= 122) letters++;
-    else if (c >= 65 && c <= 90) {
-      letters++;
-      uppers++;
-      if (capAt < 0 && (i === 0 || !isWordCodeCached(form.charCodeAt(i - 1)))) capAt = i;
-    }
-  }
-  return modeOf(letters, uppers, capAt);
+  if (NON_ASCII_CHAR.test(form)) return caseModeGeneral(form);
+  if (!LOWER.test(form) && TWO_UPPER.test(form)) return { mode: 2, capAt: 0 };
+  const m = UPPER_AT_WORD_START.exec(form);
+  return m !== null ? { mode: 1, capAt: m.index } : { mode: 0, capAt: 0 };
 }
 
 /** `caseMode` for any text: a cased letter is one whose lowercase and uppercase differ. */
-function caseModeUnicode(form: string): { mode: 0 | 1 | 2; capAt: number } {
+export function caseModeGeneral(form: string): { mode: 0 | 1 | 2; capAt: number } {
   const lower = form.toLowerCase();
   const upper = form.toUpperCase();
   let letters = 0;

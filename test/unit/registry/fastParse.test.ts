@@ -5,6 +5,7 @@ import { parseRegistry } from '../../../src/core/registry';
 import { fastParse } from '../../../src/core/registry/fastParse';
 import { parseGeneral } from '../../../src/core/registry/parse';
 import { sortKeys } from '../../../src/core/registry/sortKeys';
+import { caseMode, caseModeGeneral } from '../../../src/core/registry/forms';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const WORLD = readFileSync(join(ROOT, 'registry', 'world.yaml'), 'utf8');
@@ -122,5 +123,21 @@ describe('registry: sortKeys', () => {
     }
     const list = [...keys];
     assert.deepEqual(sortKeys(list), [...list].sort());
+  });
+});
+
+describe('registry: caseMode', () => {
+  it('answers ASCII forms as the general per-letter rule does', () => {
+    let seed = 11;
+    const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = ['a', 'B', 'c', 'D', 'x', 'Z', '1', ' ', '-', "'", '.', '_', 'é', 'É', 'ß', 'İ'];
+    for (let n = 0; n < 3000; n++) {
+      let form = '';
+      for (let k = Math.floor(rnd() * 8); k >= 0; k--) form += alphabet[Math.floor(rnd() * (rnd() < 0.8 ? 12 : alphabet.length))];
+      assert.deepEqual(caseMode(form), caseModeGeneral(form), form);
+    }
+    assert.deepEqual(caseMode('NATO'), { mode: 2, capAt: 0 });
+    assert.deepEqual(caseMode('the Kremlin'), { mode: 1, capAt: 4 });
+    assert.deepEqual(caseMode('dpa'), { mode: 0, capAt: 0 });
   });
 });
