@@ -249,18 +249,20 @@ function addKeyword(kw: KeyWord): void {
   TABLE[slot] = KEYWORDS.length;
   KEYWORDS.push(kw);
 }
-const STEM_SUB = new Map<number, SubScanner>();
-for (const [, r] of STEMS) if (!STEM_SUB.has(r)) STEM_SUB.set(r, subScanner([r]));
+/** The sub-scanner of each stem (same order as STEMS). */
+const STEM_SUB: readonly SubScanner[] = STEMS.map(([, r]) => subScanner([r]));
+/** Full hash and length of each keyword, for the table lookup. */
+const KW_HASH = Int32Array.from(KEYWORDS, (kw) => hashWord(kw.word, 0, kw.word.length));
+const KW_LEN = Int32Array.from(KEYWORDS, (kw) => kw.word.length);
 
 /** The keyword spelled by folded[start, end) (hash `h`), or undefined. */
 function keywordAt(folded: string, start: number, end: number, h: number): KeyWord | undefined {
   const len = end - start;
-  if (len > 16 || len < 2) return undefined;
   for (let slot = h & HASH_MASK; ; slot = (slot + 1) & HASH_MASK) {
     const k = TABLE[slot];
     if (k < 0) return undefined;
-    const kw = KEYWORDS[k];
-    if (kw.word.length === len && folded.startsWith(kw.word, start)) return kw;
+    // the full hash and the length sort out nearly every other word before any character is compared
+    if (KW_HASH[k] === h && KW_LEN[k] === len && folded.startsWith(KEYWORDS[k].word, start)) return KEYWORDS[k];
   }
 }
 
@@ -268,7 +270,7 @@ function keywordAt(folded: string, start: number, end: number, h: number): KeyWo
 function stemScanner(folded: string, start: number): SubScanner | null {
   const c = folded.charCodeAt(start);
   if (c !== 114 && c !== 110 && c !== 117) return null; // r n u
-  for (const [stem, r] of STEMS) if (folded.startsWith(stem, start)) return STEM_SUB.get(r) ?? null;
+  for (let k = 0; k < STEMS.length; k++) if (folded.startsWith(STEMS[k][0], start)) return STEM_SUB[k];
   return null;
 }
 
