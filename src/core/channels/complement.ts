@@ -5,9 +5,9 @@
  */
 import type { Span } from '../types';
 import { CUE_GROUP_NOUN } from './lexicon';
-import { GROUP_RE, compoundIds, listEnd } from './phrase';
+import { GROUP_RE, compoundIds, isBlankCode, listEnd } from './phrase';
 import { groupAt } from './groups';
-import { isUpperAscii, stickyExec, uniq, type Finder } from './finder';
+import { isUpperAscii, stickyExec, stickyTest, uniq, type Finder } from './finder';
 
 export interface Complement {
   /** The kind of complement right after the trigger. */
@@ -31,27 +31,53 @@ const TOPIC_RE = /\s+(?:on|about|over|regarding|concerning|in)\s+/y;
 /** `[A-Za-z.]` */
 const isWordOrDot = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46;
 
-/** Complement right after a noun: optional place ("in Riyadh"), then "between …", "with …", "of …", "like …". */
-export function complement(fd: Finder, e: number, sentence: Span): Complement {
+/**
+ * End of a capitalised place phrase right after a noun ("in Riyadh", "at Lincoln High"), else `e`. The regex
+ * runs only where blanks and "in"/"at" follow.
+ */
+export function placeAfter(fd: Finder, e: number): number {
   const ctx = fd.ctx;
   const f = ctx.folded;
-  const out: Complement = { kind: null, ids: [], end: e, named: false, start: e, placeEnd: e };
-  let pos = e;
-  const place = stickyExec(PLACE_RE, f, pos);
-  const placeAt = place ? pos + place[0].length - place[1].length : 0;
-  if (place && ctx.text.charCodeAt(placeAt) >= 65 && ctx.text.charCodeAt(placeAt) <= 90) {
-    // a capitalised place; keep only capitalised words
-    const words = ctx.text.slice(pos + place[0].length - place[1].length, pos + place[0].length).split(/\s+/);
-    let len = place[0].length - place[1].length;
-    let n = 0;
-    for (const w of words) {
-      if (!/^[A-Z]/.test(w)) break;
-      len += (n ? 1 : 0) + w.length;
-      n++;
-    }
-    out.placeEnd = pos + len;
-    pos = out.placeEnd;
+  let k = e;
+  while (isBlankCode(f.charCodeAt(k))) k++;
+  if (k === e || !(f.startsWith('in', k) || f.startsWith('at', k)) || !isBlankCode(f.charCodeAt(k + 2))) return e;
+  const place = stickyExec(PLACE_RE, f, e);
+  if (!place) return e;
+  const placeAt = e + place[0].length - place[1].length;
+  if (!isUpperAscii(ctx.text.charCodeAt(placeAt))) return e;
+  // a capitalised place; keep only capitalised words
+  const words = ctx.text.slice(placeAt, e + place[0].length).split(/\s+/);
+  let len = place[0].length - place[1].length;
+  let n = 0;
+  for (const w of words) {
+    if (!/^[A-Z]/.test(w)) break;
+    len += (n ? 1 : 0) + w.length;
+    n++;
   }
+  return e + len;
+}
+
+/** Whether a complement word ("between", "with", "of", "like", "such as", "among") follows `pos` after blanks. */
+export function complementAt(f: string, pos: number): boolean {
+  let k = pos;
+  while (isBlankCode(f.charCodeAt(k))) k++;
+  if (k === pos) return false;
+  const c = f.charCodeAt(k);
+  // b w o l s a: the first letters of the complement words
+  if (c !== 98 && c !== 119 && c !== 111 && c !== 108 && c !== 115 && c !== 97) return false;
+  return stickyTest(COMPLEMENT_RE, f, pos);
+}
+
+/**
+ * Complement right after a noun: optional place ("in Riyadh"), then "between …", "with …", "of …", "like …".
+ * `placeEnd` is `placeAfter(fd, e)` when the caller has it.
+ */
+export function complement(fd: Finder, e: number, sentence: Span, placeEnd = placeAfter(fd, e)): Complement {
+  const ctx = fd.ctx;
+  const f = ctx.folded;
+  const out: Complement = { kind: null, ids: [], end: e, named: false, start: e, placeEnd };
+  const pos = placeEnd;
+  if (!complementAt(f, pos)) return out;
   const m = stickyExec(COMPLEMENT_RE, f, pos);
   if (!m) return out;
   const kind = m[1] === 'between' || m[1] === 'among' ? 'between' : m[1] === 'with' ? 'with' : m[1] === 'of' ? 'of' : 'like';

@@ -5,8 +5,8 @@
  */
 import type { ChannelType, Span } from '../types';
 import { DEFINITE, WordSet, type TriggerRule } from './lexicon';
-import { leftPhrase, letterRunBack, listEnd, skipBlanksBack } from './phrase';
-import { complement, idsIn, topicIds } from './complement';
+import { leftPhrase, letterRunBack, listEnd, skipBlanksBack, type LeftPhrase } from './phrase';
+import { complement, complementAt, idsIn, placeAfter, topicIds } from './complement';
 import { fallbackParticipants, pronounIds, sidesIn } from './groups';
 import { hostBefore, isVenue, sentenceSubject, subjectAfterComma } from './subjects';
 import { companyIn, secretIn, viaIn } from './via';
@@ -22,9 +22,8 @@ const GERUND_INTRO = new WordSet(['after', 'before', 'since', 'while', 'when', '
 export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, sentence: Span): void {
   const ctx = fd.ctx;
   const f = ctx.folded;
-  const word = f.slice(s, e);
   // "prisoner exchanges", "exchange of fire", "exchange rate": not channels
-  if (rule.name === 'meeting' && /^exchange/.test(word) && stickyTest(EXCHANGE_OF_RE, f, e)) return;
+  if (rule.name === 'meeting' && f.startsWith('exchange', s) && stickyTest(EXCHANGE_OF_RE, f, e)) return;
   let left = leftPhrase(ctx, s, sentence.start);
   let type: ChannelType = rule.type;
   let strong = rule.strength === 'strong';
@@ -47,10 +46,12 @@ export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, s
   }
 
   // "after meeting the delegation", "before meeting Lavrov": the gerund of the verb
-  if (word === 'meeting' && !left.det && GERUND_INTRO.has(f, letterRunBack(f, skipBlanksBack(f, s, sentence.start), sentence.start), skipBlanksBack(f, s, sentence.start))) {
+  if (e - s === 7 && f.startsWith('meeting', s) && !left.det && GERUND_INTRO.has(f, letterRunBack(f, skipBlanksBack(f, s, sentence.start), sentence.start), skipBlanksBack(f, s, sentence.start))) {
     return judgeGerund(fd, s, e, sentence);
   }
-  const comp = complement(fd, e, sentence);
+  const placeEnd = placeAfter(fd, e);
+  if (rule.strength === 'weak' && untied(fd, rule, s, left, placeEnd, sentence)) return;
+  const comp = complement(fd, e, sentence, placeEnd);
   // "a phone call is cheap", "a meeting is no substitute": a generic remark, not a channel
   if ((left.det === 'a' || left.det === 'an') && !comp.kind && stickyTest(COPULA_RE, f, e)) return;
   const via = viaIn(fd, s, sentence);
@@ -98,7 +99,7 @@ export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, s
     if (!pairwise && (left.orgModifier || comp.kind === 'like' || comp.kind === 'of')) strong = true;
   }
   if (rule.name === 'meeting' && left.orgModifier && !explicitPair(ctx, participants)) type = 'forum';
-  if (rule.name === 'meeting' && /^visit/.test(word)) {
+  if (rule.name === 'meeting' && f.startsWith('visit', s)) {
     // a visit is a channel only when it goes to an actor ("Putin's visit to China"), not to a region
     const to = /^\s+to\s+/.exec(f.slice(e, e + 6));
     const dest = to ? ctx.mentionsIn(e, listEnd(ctx, e + to[0].length, sentence.end)).filter((m) => m.start - e < 20) : [];
@@ -132,6 +133,20 @@ export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, s
   else if (comp.placeEnd > e && rule.name !== 'restore-relations') end = Math.max(end, comp.placeEnd);
   const confidence = strong ? 0.85 : explicit ? 0.75 : left.specific ? 0.6 : 0.5;
   fd.emit({ start, end, type, participants, via: via.filter((v) => !participants.includes(v)), confidence, sentence, fallback, weak: !strong });
+}
+
+/**
+ * A generic noun that nothing ties to actors or qualifies: no possessor, pronoun, actor modifier, specific or
+ * level modifier, no complement or level phrase after it (past a place), not "a visit" (which takes "to X"), and
+ * no definite determiner in a sentence with two sides. `judgeNoun` would drop it after reading everything; this
+ * settles it from the cheap facts first (the same answer).
+ */
+function untied(fd: Finder, rule: TriggerRule, s: number, left: LeftPhrase, placeEnd: number, sentence: Span): boolean {
+  const f = fd.ctx.folded;
+  if (left.specific || left.possessor || left.pronoun || left.modifierIds.length || left.level) return false;
+  if (rule.name === 'meeting' && f.startsWith('visit', s)) return false;
+  if (complementAt(f, placeEnd) || stickyTest(LEVEL_RE, f, placeEnd)) return false;
+  return !(left.det && DEFINITE.has(left.det) && sidesIn(fd, sentence) >= 2);
 }
 
 /** End of a level phrase ("at the level of deputy ministers") that starts at `from`, else `from`. */
