@@ -26,6 +26,8 @@ export class ChannelContext {
   constructor(
     readonly doc: TextDoc,
     findings: ActorFindings,
+    /** Positions of cue words ("through", "hosted", "together" …) by class, in text order (from the scan). */
+    private readonly cues: readonly (readonly number[])[],
   ) {
     this.text = doc.text;
     this.folded = doc.folded;
@@ -93,13 +95,6 @@ export class ChannelContext {
   }
 
   // ------------------------------------------------------------ cue words
-
-  /** Positions of cue words ("through", "hosted", "together" …) by kind, in text order (filled by the scan). */
-  private readonly cues: number[][] = [[], [], [], [], []];
-
-  addCue(kind: number, at: number): void {
-    this.cues[kind].push(at);
-  }
 
   /** Whether a cue word of `kind` starts in [from, to). */
   hasCue(kind: number, from: number, to: number): boolean {

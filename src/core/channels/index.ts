@@ -9,7 +9,7 @@
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, Mention, Quote } from '../types';
 import { ChannelContext } from './context';
-import { scanTriggers, type TriggerRule } from './lexicon';
+import { RULES, scanText, type TriggerRule } from './lexicon';
 import { isBlankCode } from './phrase';
 import { Finder } from './finder';
 import { dedupe } from './dedupe';
@@ -26,12 +26,13 @@ const NOT_A_CHANNEL_BETWEEN =
 /** Finds channel mentions in a document. Keeps the signature the pipeline calls (`analyze.ts`). */
 export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: readonly Quote[]): Channel[] {
   if (!doc.text) return [];
-  const ctx = new ChannelContext(doc, findings);
+  const scan = scanText(doc.folded);
+  const ctx = new ChannelContext(doc, findings, scan.cues);
   const scare = quotes.filter((q) => q.kind === 'scare' && q.end - q.start <= 60).sort((a, b) => a.start - b.start);
   const finder = new Finder(ctx, scare);
 
   const events: Array<{ start: number; end: number; rule: TriggerRule | null; pair?: [Mention, Mention]; bare?: boolean }> = [];
-  scanTriggers(ctx.folded, (m) => events.push(m), (kind, at) => ctx.addCue(kind, at));
+  for (let t = 0; t < scan.starts.length; t++) events.push({ start: scan.starts[t], end: scan.ends[t], rule: RULES[scan.rules[t]] });
   // "Witkoff-Dmitriev": two people joined by a hyphen or dash name a line of dialogue between them.
   const ms = ctx.mentions;
   for (let i = 0; i + 1 < ms.length; i++) {
