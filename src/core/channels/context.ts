@@ -52,20 +52,45 @@ export class ChannelContext {
 
   /** The sentence containing `offset` (or the paragraph when the offset is outside any sentence). */
   sentenceAt(offset: number): Span {
-    // triggers come in text order: most lookups fall in the sentence found last
+    // triggers come in text order: most lookups fall in the sentence found last, else in one of the next ones
     const last = this.lastSentence;
-    if (last && offset >= last.start && offset < last.end) return last;
-    const p = paragraphAt(this.doc, offset);
+    if (last) {
+      if (offset >= last.start && offset < last.end) return last;
+      if (offset >= last.end) {
+        const list = this.sentenceCache[this.lastPara] ?? [];
+        for (let i = this.lastIndex + 1; i < list.length && list[i].start <= offset; i++) {
+          if (offset < list[i].end) return this.remember(this.lastPara, i, list);
+        }
+      }
+    }
+    const p = this.paragraphOf(offset);
     if (p < 0) return { start: offset, end: offset };
     const list = this.sentencesOf(p);
     const i = indexIn(list, offset);
     if (i < 0) return this.doc.paragraphs[p];
-    this.lastSentence = list[i];
-    return list[i];
+    return this.remember(p, i, list);
   }
 
   /** The sentence `sentenceAt` found last (only a sentence of a paragraph's list, never a paragraph fallback). */
   private lastSentence: Span | undefined;
+  private lastPara = -1;
+  private lastIndex = -1;
+
+  private remember(p: number, i: number, list: readonly Span[]): Span {
+    this.lastPara = p;
+    this.lastIndex = i;
+    this.lastSentence = list[i];
+    return list[i];
+  }
+
+  /** `paragraphAt`, trying the paragraph of the last sentence and the next one before the binary search. */
+  private paragraphOf(offset: number): number {
+    const ps = this.doc.paragraphs;
+    for (let p = Math.max(0, this.lastPara); p < ps.length && p <= this.lastPara + 1; p++) {
+      if (offset >= ps[p].start && offset < ps[p].end) return p;
+    }
+    return paragraphAt(this.doc, offset);
+  }
 
   /** The sentence before the one containing `offset` (across a paragraph break), or undefined. */
   previousSentence(offset: number): Span | undefined {
@@ -210,7 +235,7 @@ export class ChannelContext {
       }
       const seen = new Set<string>();
       for (const m of this.mentions) {
-        if (seen.has(m.text) || this.kindOf(m.actorId) !== 'state') continue;
+        if (this.kindOf(m.actorId) !== 'state' || seen.has(m.text)) continue;
         seen.add(m.text);
         const k = normWord(m.text);
         if (k && !this.stateNames.has(k)) this.stateNames.set(k, m.actorId);

@@ -30,31 +30,42 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
   const ctx = new ChannelContext(doc, findings, scan.cues);
   const scare = quotes.filter((q) => q.kind === 'scare' && q.end - q.start <= 60).sort((a, b) => a.start - b.start);
   const finder = new Finder(ctx, scare);
+  const pairs = findPairs(ctx);
+  // triggers and pairs in order of start (a trigger before a pair at the same start)
+  let p = 0;
+  for (let t = 0; t < scan.starts.length; t++) {
+    const start = scan.starts[t];
+    for (; p < pairs.length && pairs[p].start < start; p++) addPair(finder, pairs[p]);
+    judge(finder, RULES[scan.rules[t]], start, scan.ends[t]);
+  }
+  for (; p < pairs.length; p++) addPair(finder, pairs[p]);
+  return dedupe(finder.out);
+}
 
-  const events: Array<{ start: number; end: number; rule: TriggerRule | null; pair?: [Mention, Mention]; bare?: boolean }> = [];
-  for (let t = 0; t < scan.starts.length; t++) events.push({ start: scan.starts[t], end: scan.ends[t], rule: RULES[scan.rules[t]] });
-  // "Witkoff-Dmitriev": two people joined by a hyphen or dash name a line of dialogue between them.
+/** Two people named together: "Witkoff-Dmitriev" (a dash), or a bare "between A and B" (`bare`). */
+interface Pair {
+  start: number;
+  a: Mention;
+  b: Mention;
+  bare: boolean;
+}
+
+/** The person pairs of the text, sorted by start (stable). */
+function findPairs(ctx: ChannelContext): Pair[] {
+  const pairs: Pair[] = [];
   const ms = ctx.mentions;
   for (let i = 0; i + 1 < ms.length; i++) {
     const a = ms[i];
     const b = ms[i + 1];
     const gapKind = pairGap(ctx.folded, a.end, b.start);
     if (!gapKind || a.actorId === b.actorId || ctx.kindOf(a.actorId) !== 'person' || ctx.kindOf(b.actorId) !== 'person') continue;
-    if (gapKind === 1) events.push({ start: a.start, end: b.end, rule: null, pair: [a, b] });
+    if (gapKind === 1) pairs.push({ start: a.start, a, b, bare: false });
     else {
       const before = ctx.folded.slice(Math.max(0, a.start - 40), a.start);
-      if (/(?<![a-z])between\s+$/.test(before) && !NOT_A_CHANNEL_BETWEEN.test(before)) {
-        events.push({ start: a.start - 8, end: b.end, rule: null, pair: [a, b], bare: true });
-      }
+      if (/(?<![a-z])between\s+$/.test(before) && !NOT_A_CHANNEL_BETWEEN.test(before)) pairs.push({ start: a.start - 8, a, b, bare: true });
     }
   }
-  events.sort((x, y) => x.start - y.start); // two sorted runs (triggers, then pairs): a merge for the sort
-
-  for (const ev of events) {
-    if (ev.pair) addPair(finder, ev.pair[0], ev.pair[1], ev.bare === true);
-    else if (ev.rule) judge(finder, ev.rule, ev.start, ev.end);
-  }
-  return dedupe(finder.out);
+  return pairs.sort((x, y) => x.start - y.start);
 }
 
 /** The gap between two mentions: 1 for a dash ("Witkoff-Dmitriev", "A – B"), 2 for " and ", 0 otherwise. */
@@ -74,7 +85,7 @@ function pairGap(f: string, from: number, to: number): 0 | 1 | 2 {
 }
 
 /** "Witkoff-Dmitriev" (a dash pair), or a bare "between A and B" of two people (`bare`). */
-function addPair(fd: Finder, a: Mention, b: Mention, bare: boolean): void {
+function addPair(fd: Finder, { a, b, bare }: Pair): void {
   const sentence = fd.ctx.sentenceAt(a.start);
   const start = bare ? fd.ctx.folded.lastIndexOf('between', a.start) : a.start;
   fd.push({ start, end: b.end, type: 'track', participants: [a.actorId, b.actorId], via: [], confidence: bare ? 0.5 : 0.6, sentence, fallback: false, weak: false, bare });

@@ -112,7 +112,7 @@ KEYWORDS.forEach((kw, k) => {
 
 /** Stems (one rule each): their sub-scanners, and the first two letters a stem can start with, as c0 << 16 | c1. */
 const STEM_SUB: readonly SubScanner[] = STEMS.map(([, r]) => subScanner([r]));
-const STEM_HEADS = new Set(STEMS.map(([stem]) => (stem.charCodeAt(0) << 16) | stem.charCodeAt(1)));
+const STEM_HEADS = Int32Array.from(new Set(STEMS.map(([stem]) => (stem.charCodeAt(0) << 16) | stem.charCodeAt(1))));
 
 /** Index of the keyword spelled by folded[start, start + len) (hash `h`), or -1. */
 function keywordIndex(folded: string, start: number, len: number, h: number): number {
@@ -129,7 +129,10 @@ function keywordIndex(folded: string, start: number, len: number, h: number): nu
 
 /** The stem rule a word not in the table may start ("restoring", "re-establish"), or null. */
 function stemScanner(folded: string, start: number): SubScanner | null {
-  if (!STEM_HEADS.has((folded.charCodeAt(start) << 16) | folded.charCodeAt(start + 1))) return null;
+  const head = (folded.charCodeAt(start) << 16) | folded.charCodeAt(start + 1);
+  let k = 0;
+  while (k < STEM_HEADS.length && STEM_HEADS[k] !== head) k++;
+  if (k === STEM_HEADS.length) return null;
   for (let k = 0; k < STEMS.length; k++) if (folded.startsWith(STEMS[k][0], start)) return STEM_SUB[k];
   return null;
 }

@@ -14,6 +14,14 @@ export class WordSet {
   private readonly table: Int32Array;
   private readonly words: string[];
   private readonly mask: number;
+  /** Bit n set when some word has length n (lengths ≥ 31 share bit 31). */
+  private readonly lengths: number;
+  /** Bit c - 97 set when some word starts with the letter c; bit 31 for any other first code unit. */
+  private readonly firsts: number;
+  /** Full hash of each word, and its characters (word k: chars[off[k] .. off[k + 1])). */
+  private readonly hashes: Int32Array;
+  private readonly off: Int32Array;
+  private readonly chars: Uint16Array;
 
   constructor(words: readonly string[]) {
     this.words = [...new Set(words)];
@@ -21,28 +29,54 @@ export class WordSet {
     while (size < this.words.length * 4) size *= 2;
     this.mask = size - 1;
     this.table = new Int32Array(size).fill(-1);
+    this.hashes = Int32Array.from(this.words, (w) => hashWord(w, 0, w.length));
+    this.off = new Int32Array(this.words.length + 1);
+    this.chars = new Uint16Array(this.words.reduce((n, w) => n + w.length, 0));
+    let lengths = 0;
+    let firsts = 0;
     this.words.forEach((w, i) => {
-      let slot = hashWord(w, 0, w.length) & this.mask;
+      let slot = this.hashes[i] & this.mask;
       while (this.table[slot] >= 0) slot = (slot + 1) & this.mask;
       this.table[slot] = i;
+      this.off[i + 1] = this.off[i] + w.length;
+      for (let j = 0; j < w.length; j++) this.chars[this.off[i] + j] = w.charCodeAt(j);
+      lengths |= 1 << Math.min(31, w.length);
+      firsts |= 1 << firstBit(w.charCodeAt(0));
     });
+    this.lengths = lengths;
+    this.firsts = firsts;
   }
 
   /** Whether s[from, to) is one of the words. */
   has(s: string, from: number, to: number): boolean {
-    return this.find(s, from, to) !== undefined;
+    return this.indexOf(s, from, to) >= 0;
   }
 
   /** The word s[from, to) spells (the set's own string, so nothing is cut), or undefined. */
   find(s: string, from: number, to: number): string | undefined {
+    const k = this.indexOf(s, from, to);
+    return k >= 0 ? this.words[k] : undefined;
+  }
+
+  /** Index of the word s[from, to), or -1; the length and first letter turn most other words away unhashed. */
+  private indexOf(s: string, from: number, to: number): number {
     const len = to - from;
-    for (let slot = hashWord(s, from, to) & this.mask; ; slot = (slot + 1) & this.mask) {
+    if (len <= 0 || (this.lengths & (1 << Math.min(31, len))) === 0 || (this.firsts & (1 << firstBit(s.charCodeAt(from)))) === 0) return -1;
+    const h = hashWord(s, from, to);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const k = this.table[slot];
-      if (k < 0) return undefined;
-      const w = this.words[k];
-      if (w.length === len && s.startsWith(w, from)) return w;
+      if (k < 0) return -1;
+      if (this.hashes[k] !== h || this.off[k + 1] - this.off[k] !== len) continue;
+      let j = 0;
+      for (const o = this.off[k]; j < len && s.charCodeAt(from + j) === this.chars[o + j]; j++);
+      if (j === len) return k;
     }
   }
+}
+
+/** The bit of a first code unit in `WordSet.firsts`: a–z → 0–25, anything else → 31. */
+function firstBit(c: number): number {
+  return c >= 97 && c <= 122 ? c - 97 : 31;
 }
 
 /** Modifiers that make a generic channel noun specific ("bilateral meetings", "direct talks"). */
