@@ -59,13 +59,18 @@ export function placeAfter(fd: Finder, e: number): number {
 
 /** Whether a complement word ("between", "with", "of", "like", "such as", "among") follows `pos` after blanks. */
 export function complementAt(f: string, pos: number): boolean {
+  return followedBy(f, pos, COMPLEMENT_FIRSTS) && stickyTest(COMPLEMENT_RE, f, pos);
+}
+
+/** First letters of the words of COMPLEMENT_RE and TOPIC_RE. */
+const COMPLEMENT_FIRSTS = 'bwolsa';
+const TOPIC_FIRSTS = 'oarci';
+
+/** Whether blanks and then one of the letters `firsts` follow `pos` (the cheap part of a sticky `\s+word` regex). */
+function followedBy(f: string, pos: number, firsts: string): boolean {
   let k = pos;
   while (isBlankCode(f.charCodeAt(k))) k++;
-  if (k === pos) return false;
-  const c = f.charCodeAt(k);
-  // b w o l s a: the first letters of the complement words
-  if (c !== 98 && c !== 119 && c !== 111 && c !== 108 && c !== 115 && c !== 97) return false;
-  return stickyTest(COMPLEMENT_RE, f, pos);
+  return k > pos && firsts.includes(f.charAt(k));
 }
 
 /**
@@ -109,7 +114,7 @@ export function topicIds(fd: Finder, e: number, comp: Complement, sentence: Span
   const cut = comp.placeEnd > e ? fd.ctx.mentionAt(comp.placeEnd - 1) : undefined;
   const ids = comp.placeEnd > e ? idsIn(fd, e, cut && cut.end > comp.placeEnd ? cut.end : comp.placeEnd) : [];
   const from = comp.placeEnd;
-  const m = stickyExec(TOPIC_RE, fd.ctx.folded, from);
+  const m = followedBy(fd.ctx.folded, from, TOPIC_FIRSTS) ? stickyExec(TOPIC_RE, fd.ctx.folded, from) : null;
   if (m) ids.push(...idsIn(fd, from + m[0].length, listEnd(fd.ctx, from + m[0].length, sentence.end)));
   return ids;
 }

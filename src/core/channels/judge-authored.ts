@@ -13,6 +13,23 @@ import { isUpperAscii, stickyExec, uniq, type Finder } from './finder';
 
 const FROM_RE = /\s+from\s+/y;
 const TARGET_RE = /\s+(?:to|at|against|toward|towards|addressed\s+to|directed\s+at|aimed\s+at|for)\s+/y;
+/** Whether f[s, e) is exactly `word`. */
+function spells(f: string, s: number, e: number, word: string): boolean {
+  return e - s === word.length && f.startsWith(word, s);
+}
+
+/**
+ * Whether blanks and then a letter follow `pos` (the letter `c` when not 0): the cheap part of the sticky
+ * `\s+word\s+` patterns, checked before they run.
+ */
+function wordAfter(f: string, pos: number, c: number): boolean {
+  let k = pos;
+  while (isBlankCode(f.charCodeAt(k))) k++;
+  if (k === pos) return false;
+  const d = f.charCodeAt(k);
+  return c ? d === c : d >= 97 && d <= 122;
+}
+
 /** Verbs that make their subject the author of the statement, letter or post after them ("X issued warnings"). */
 const AUTHOR_VERBS = new WordSet(
   'issued made makes make making sent sends send sending delivered wrote writes posted posts published publishes released releases gave gives voiced addressed tweeted dispatched handed passed signed penned'.split(' '),
@@ -47,7 +64,7 @@ export function judgeAuthored(fd: Finder, rule: TriggerRule, s: number, e: numbe
     authors.push(persons.length ? persons[0] : comp.ids[0]);
   }
   // "a letter from A to B"
-  const fromM = stickyExec(FROM_RE, f, e);
+  const fromM = wordAfter(f, e, 102) ? stickyExec(FROM_RE, f, e) : null; // f: "from"
   let afterAuthor = e;
   if (!authors.length && fromM) {
     const from = e + fromM[0].length;
@@ -58,7 +75,7 @@ export function judgeAuthored(fd: Finder, rule: TriggerRule, s: number, e: numbe
       afterAuthor = ms[ms.length - 1].end;
     }
   }
-  const verbish = /^(?:tweeted|retweeted|posted)$/.test(f.slice(s, e));
+  const verbish = spells(f, s, e, 'tweeted') || spells(f, s, e, 'retweeted') || spells(f, s, e, 'posted');
   const targets: string[] = [];
   const via: string[] = [];
   let passOn = false;
@@ -111,7 +128,7 @@ export function judgeAuthored(fd: Finder, rule: TriggerRule, s: number, e: numbe
       authors.push(...subj);
     }
   }
-  const toM = stickyExec(TARGET_RE, f, afterAuthor);
+  const toM = wordAfter(f, afterAuthor, 0) ? stickyExec(TARGET_RE, f, afterAuthor) : null;
   if (toM) {
     const from = afterAuthor + toM[0].length;
     const first = ctx.mentions[ctx.firstMentionFrom(from)];
