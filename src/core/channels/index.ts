@@ -2,9 +2,14 @@
  * Channel detection: how actors communicate (meetings, calls, letters, intermediaries, tracks, back channels,
  * public signals, posts, forums, working groups, dialogue in general). See docs/channels.md.
  *
- * One pass: a single compiled trigger regex over the folded text finds candidate words; each is judged in its
- * sentence only (participants, via, type, precision guards). Then a pass over the mentions adds "A-B" person
- * pairs, and overlapping candidates are reduced to one (the longer). Linear in the text plus the mentions.
+ * Steps, one module each:
+ * - lexicon.ts (rules.ts, wordset.ts): one pass over the folded text finds the triggers and the cue words;
+ * - this file: person pairs ("Witkoff-Dmitriev", "between A and B") from the mentions, then every trigger and
+ *   pair judged in text order, each in its sentence only (context.ts: sentences, mentions by offset, actors);
+ * - judge-noun.ts, judge-verb.ts, judge-authored.ts: the judgement per kind of trigger (participants, via, type,
+ *   precision guards), with phrase.ts (the noun phrase), complement.ts, subjects.ts, groups.ts and via.ts;
+ * - dedupe.ts: overlapping candidates reduced to one (the longer).
+ * Linear in the text plus the mentions; per-sentence work is cached in the Finder (finder.ts).
  */
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, Mention, Quote } from '../types';
