@@ -40,11 +40,12 @@ export class Finder {
     readonly scare: readonly Quote[],
   ) {}
 
-
+  /** Reports a candidate unless its span is empty. */
   emit(c: Draft): void {
     if (c.end > c.start) this.push(c);
   }
 
+  /** Trims the span (blanks, trailing , ; :), takes its text, removes repeated ids, and records the candidate. */
   push(d: Draft): void {
     const c = d as Candidate;
     const t = this.ctx.text;
@@ -58,6 +59,7 @@ export class Finder {
     this.recent = c;
   }
 
+  /** Whether [s, e) is held at a distance by quotation marks ("so-called “talks”"): not a channel then. */
   inScareQuote(s: number, e: number): boolean {
     // scare quotes are at most 60 long and sorted by start: only those starting in [s - 60, s] can hold [s, e)
     const sc = this.scare;
