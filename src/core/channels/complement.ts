@@ -139,9 +139,13 @@ export function idsIn(fd: Finder, from: number, to: number): string[] {
     }
     const end = i;
     i--;
-    if (ctx.mentionAt(at) || isTitlePart(fd, at, end, to)) continue;
-    for (const id of compoundIds(ctx, { start: at, end })) if (!ids.includes(id)) ids.push(id);
+    if (ctx.mentionAt(at)) continue;
+    // the word's ids first (both lookups are pure and cached): most capitalised words name no actor, and then
+    // whether they are part of a title does not matter
+    const found = compoundIds(ctx, { start: at, end });
     const id = ctx.stateIn(at, end);
+    if ((!found.length && !id) || isTitlePart(fd, at, end, to)) continue;
+    for (const f of found) if (!ids.includes(f)) ids.push(f);
     if (id && !ids.includes(id)) ids.push(id);
   }
   return ids;
@@ -153,11 +157,10 @@ export function idsIn(fd: Finder, from: number, to: number): string[] {
  */
 export function isTitlePart(fd: Finder, s: number, e: number, to: number): boolean {
   const ctx = fd.ctx;
-  const here = ctx.mentionAt(s);
-  const possessive = /^['’]s\s/.test(ctx.text.slice(e, e + 3));
-  if (here && ctx.kindOf(here.actorId) === 'person' && !possessive) return false;
   const next = ctx.mentions[ctx.firstMentionFrom(e)];
-  if (!next || next.end > to + 1 || ctx.kindOf(next.actorId) !== 'person' || next.start - e > 60) return false;
+  if (!next || next.end > to + 1 || next.start - e > 60 || ctx.kindOf(next.actorId) !== 'person') return false;
+  const here = ctx.mentionAt(s);
+  if (here && ctx.kindOf(here.actorId) === 'person' && !/^['’]s\s/.test(ctx.text.slice(e, e + 3))) return false;
   const gap = ctx.text.slice(e, next.start);
   return (
     /^\s+(?:(?:[A-Z][\w.'’-]*|of|the|for|on|foreign|policy|affairs|security|national|special|deputy|former|new|chief|top)\s+){1,8}$/.test(gap) ||

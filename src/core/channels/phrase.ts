@@ -200,9 +200,13 @@ export function leftPhrase(ctx: ChannelContext, start: number, limit: number): L
 /** Actors named inside a hyphenated token: mentions within it, or its parts read as state names. */
 export function compoundIds(ctx: ChannelContext, t: { start: number; end: number }): string[] {
   const ids: string[] = [];
-  for (const m of ctx.mentionsIn(t.start, t.end)) if (!ids.includes(m.actorId)) ids.push(m.actorId);
+  const n = ctx.mStart.length;
+  for (let i = ctx.firstMentionFrom(t.start); i < n && ctx.mStart[i] < t.end; i++) {
+    const id = ctx.mentions[i].actorId;
+    if (ctx.mEnd[i] <= t.end && !ids.includes(id)) ids.push(id);
+  }
+  if (!hasDash(ctx.text, t.start, t.end)) return ids;
   const raw = ctx.text.slice(t.start, t.end);
-  if (!raw.includes('-') && !/[–—‑]/.test(raw)) return ids;
   let off = t.start;
   for (const part of raw.split(/[-–—‑]/)) {
     const covered = ctx.mentionAt(off);
@@ -213,6 +217,15 @@ export function compoundIds(ctx: ChannelContext, t: { start: number; end: number
     off += part.length + 1;
   }
   return ids;
+}
+
+/** Whether text[s, e) holds a hyphen or dash that joins a compound: - – — ‑ (U+2D, U+2013, U+2014, U+2011). */
+function hasDash(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2011) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- complements
