@@ -114,9 +114,9 @@ export function explicitPair(ctx: ChannelContext, ids: readonly string[]): boole
   return new Set(ids.map((id) => ctx.sideOf(id))).size >= 2 && ids.every((id) => ctx.kindOf(id) !== 'organization');
 }
 
-/** The ids without repeats, in first-seen order. */
+/** The ids without repeats, in first-seen order (always a new array). */
 export function uniq(ids: readonly string[]): string[] {
   const out: string[] = [];
-  for (const id of ids) if (!out.includes(id)) out.push(id);
+  for (let i = 0; i < ids.length; i++) if (i === 0 || !out.includes(ids[i])) out.push(ids[i]);
   return out;
 }

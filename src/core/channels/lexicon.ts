@@ -114,6 +114,9 @@ KEYWORDS.forEach((kw, k) => {
 const STEM_SUB: readonly SubScanner[] = STEMS.map(([, r]) => subScanner([r]));
 const STEM_HEADS = Int32Array.from(new Set(STEMS.map(([stem]) => (stem.charCodeAt(0) << 16) | stem.charCodeAt(1))));
 
+/** The shortest stem: shorter words start none. */
+const MIN_STEM = Math.min(...STEMS.map(([stem]) => stem.length));
+
 /** Index of the keyword spelled by folded[start, start + len) (hash `h`), or -1. */
 function keywordIndex(folded: string, start: number, len: number, h: number): number {
   for (let slot = h & HASH_MASK; ; slot = (slot + 1) & HASH_MASK) {
@@ -172,7 +175,7 @@ export function scanText(folded: string): TriggerScan {
     if (k >= 0) {
       if (KW_CUE[k]) out.cues[KW_CUE[k]].push(start);
       sub = KW_SUB[k];
-    } else sub = stemScanner(folded, start);
+    } else sub = len >= MIN_STEM ? stemScanner(folded, start) : null;
     if (sub === null) continue;
     const prev = start > 0 ? folded.charCodeAt(start - 1) : 32;
     if (prev === 39 || prev === 45 || start < skipUntil) continue; // after an apostrophe or hyphen, or inside a match
