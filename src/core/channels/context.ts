@@ -6,10 +6,18 @@
 import { paragraphAt, splitSentences, type TextDoc } from '../text';
 import type { ActorFindings, KnownActor, Mention, Span } from '../types';
 
+/** Mentions are indexed by blocks of 64 characters (news text has about one mention per 60 characters). */
+const BLOCK_BITS = 6;
+
 export class ChannelContext {
   readonly text: string;
   readonly folded: string;
   readonly mentions: readonly Mention[];
+  /** Start and end offsets of the mentions, by index (binary searches read these, not the objects). */
+  readonly mStart: Int32Array;
+  readonly mEnd: Int32Array;
+  /** Per block of 2^BLOCK_BITS characters: the index of the first mention starting in it or later. */
+  private readonly blockFirst: Int32Array;
   private readonly actors: ReadonlyMap<string, KnownActor>;
   private readonly sentenceCache: Array<Span[] | undefined> = [];
   private readonly sideCache = new Map<string, string>();
@@ -18,31 +26,71 @@ export class ChannelContext {
   constructor(
     readonly doc: TextDoc,
     findings: ActorFindings,
+    /** Positions of cue words ("through", "hosted", "together" …) by class, in text order (from the scan). */
+    private readonly cues: readonly (readonly number[])[],
   ) {
     this.text = doc.text;
     this.folded = doc.folded;
     this.mentions = findings.mentions;
     this.actors = findings.actors;
+    const n = this.mentions.length;
+    this.mStart = new Int32Array(n);
+    this.mEnd = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      this.mStart[i] = this.mentions[i].start;
+      this.mEnd[i] = this.mentions[i].end;
+    }
+    const blocks = (this.text.length >> BLOCK_BITS) + 2;
+    this.blockFirst = new Int32Array(blocks);
+    for (let b = 0, i = 0; b < blocks; b++) {
+      while (i < n && this.mStart[i] >> BLOCK_BITS < b) i++;
+      this.blockFirst[b] = i;
+    }
   }
 
   // ------------------------------------------------------------ sentences
 
   /** The sentence containing `offset` (or the paragraph when the offset is outside any sentence). */
   sentenceAt(offset: number): Span {
-    // triggers come in text order: most lookups fall in the sentence found last
+    // triggers come in text order: most lookups fall in the sentence found last, else in one of the next ones
     const last = this.lastSentence;
-    if (last && offset >= last.start && offset < last.end) return last;
-    const p = paragraphAt(this.doc, offset);
+    if (last) {
+      if (offset >= last.start && offset < last.end) return last;
+      if (offset >= last.end) {
+        const list = this.sentenceCache[this.lastPara] ?? [];
+        for (let i = this.lastIndex + 1; i < list.length && list[i].start <= offset; i++) {
+          if (offset < list[i].end) return this.remember(this.lastPara, i, list);
+        }
+      }
+    }
+    const p = this.paragraphOf(offset);
     if (p < 0) return { start: offset, end: offset };
     const list = this.sentencesOf(p);
     const i = indexIn(list, offset);
     if (i < 0) return this.doc.paragraphs[p];
-    this.lastSentence = list[i];
-    return list[i];
+    return this.remember(p, i, list);
   }
 
   /** The sentence `sentenceAt` found last (only a sentence of a paragraph's list, never a paragraph fallback). */
   private lastSentence: Span | undefined;
+  private lastPara = -1;
+  private lastIndex = -1;
+
+  private remember(p: number, i: number, list: readonly Span[]): Span {
+    this.lastPara = p;
+    this.lastIndex = i;
+    this.lastSentence = list[i];
+    return list[i];
+  }
+
+  /** `paragraphAt`, trying the paragraph of the last sentence and the next one before the binary search. */
+  private paragraphOf(offset: number): number {
+    const ps = this.doc.paragraphs;
+    for (let p = Math.max(0, this.lastPara); p < ps.length && p <= this.lastPara + 1; p++) {
+      if (offset >= ps[p].start && offset < ps[p].end) return p;
+    }
+    return paragraphAt(this.doc, offset);
+  }
 
   /** The sentence before the one containing `offset` (across a paragraph break), or undefined. */
   previousSentence(offset: number): Span | undefined {
@@ -73,13 +121,6 @@ export class ChannelContext {
 
   // ------------------------------------------------------------ cue words
 
-  /** Positions of cue words ("through", "hosted", "together" …) by kind, in text order (filled by the scan). */
-  private readonly cues: number[][] = [[], [], [], [], []];
-
-  addCue(kind: number, at: number): void {
-    this.cues[kind].push(at);
-  }
-
   /** Whether a cue word of `kind` starts in [from, to). */
   hasCue(kind: number, from: number, to: number): boolean {
     const list = this.cues[kind];
@@ -97,38 +138,45 @@ export class ChannelContext {
 
   /** Index of the first mention with start >= offset. */
   firstMentionFrom(offset: number): number {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const st = this.mStart;
+    if (offset <= 0) return 0;
+    const b = offset >> BLOCK_BITS;
+    if (b >= this.blockFirst.length) return st.length;
+    // from the first mention of the offset's block, a few steps forward (about one mention per block)
+    let i = this.blockFirst[b];
+    const n = st.length;
+    while (i < n && st[i] < offset) i++;
+    return i;
   }
 
   /** Mentions lying entirely inside [start, end). */
   mentionsIn(start: number, end: number): Mention[] {
     const out: Mention[] = [];
-    for (let i = this.firstMentionFrom(start); i < this.mentions.length && this.mentions[i].start < end; i++) {
-      if (this.mentions[i].end <= end) out.push(this.mentions[i]);
+    const n = this.mStart.length;
+    for (let i = this.firstMentionFrom(start); i < n && this.mStart[i] < end; i++) {
+      if (this.mEnd[i] <= end) out.push(this.mentions[i]);
     }
     return out;
   }
 
   /** The last mention lying entirely inside [start, end) (`mentionsIn(start, end).pop()` without the array). */
   lastMentionIn(start: number, end: number): Mention | undefined {
-    for (let i = this.firstMentionFrom(end) - 1; i >= 0 && this.mentions[i].start >= start; i--) {
-      if (this.mentions[i].end <= end) return this.mentions[i];
+    for (let i = this.firstMentionFrom(end) - 1; i >= 0 && this.mStart[i] >= start; i--) {
+      if (this.mEnd[i] <= end) return this.mentions[i];
     }
     return undefined;
   }
 
+  /** Index of the mention covering `offset`, or -1. */
+  mentionIndexAt(offset: number): number {
+    const i = this.firstMentionFrom(offset + 1) - 1;
+    return i >= 0 && offset < this.mEnd[i] ? i : -1;
+  }
+
   /** The mention covering `offset`, if any. */
   mentionAt(offset: number): Mention | undefined {
-    const i = this.firstMentionFrom(offset + 1) - 1;
-    if (i >= 0 && this.mentions[i].start <= offset && offset < this.mentions[i].end) return this.mentions[i];
-    return undefined;
+    const i = this.mentionIndexAt(offset);
+    return i >= 0 ? this.mentions[i] : undefined;
   }
 
   // ------------------------------------------------------------ actors
@@ -187,7 +235,7 @@ export class ChannelContext {
       }
       const seen = new Set<string>();
       for (const m of this.mentions) {
-        if (seen.has(m.text) || this.kindOf(m.actorId) !== 'state') continue;
+        if (this.kindOf(m.actorId) !== 'state' || seen.has(m.text)) continue;
         seen.add(m.text);
         const k = normWord(m.text);
         if (k && !this.stateNames.has(k)) this.stateNames.set(k, m.actorId);

@@ -39,34 +39,48 @@ function isTokenCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 39 || c === 45;
 }
 
+/** A token before a noun: its span (with an opening quote when quoted) and its word [ws, we) in the folded text. */
 interface Token {
   start: number;
   end: number;
-  /** Folded, without surrounding quote marks. */
-  word: string;
+  /** The word: without surrounding quote marks or a sentence-final period. */
+  ws: number;
+  we: number;
 }
 
-/** The token ending right before `pos` (separated by spaces), or null at punctuation. */
-function tokenBefore(ctx: ChannelContext, pos: number, limit: number): Token | null {
-  const f = ctx.folded;
+/**
+ * Reads the token ending right before `pos` (separated by spaces) into `t`; false at punctuation. Offsets only:
+ * no substring is cut.
+ */
+function tokenBefore(f: string, pos: number, limit: number, t: Token): boolean {
   let e = pos;
   while (e > limit && (f.charCodeAt(e - 1) === 32 || f.charCodeAt(e - 1) === 9)) e--;
   let qe = e;
   while (qe > limit && isQuoteCode(f.charCodeAt(qe - 1))) qe--;
   let s = qe;
   while (s > limit && isTokenCode(f.charCodeAt(s - 1))) s--;
-  if (s === qe) return null;
+  if (s === qe) return false;
   // an opening quote belongs to the phrase only when the word is quoted ("the “economic” dialog")
-  let start = s;
-  if (qe < e && s > limit && isQuoteCode(f.charCodeAt(s - 1))) start = s - 1;
-  // a sentence-final period is not part of a word ("… Moscow. Talks")
-  let word = f.slice(s, qe);
-  if (f.charCodeAt(qe - 1) === 46 && !/^(?:[a-z]\.)+$/.test(word)) word = word.slice(0, -1);
-  return { start, end: e, word };
+  t.start = qe < e && s > limit && isQuoteCode(f.charCodeAt(s - 1)) ? s - 1 : s;
+  t.end = e;
+  t.ws = s;
+  // a sentence-final period is not part of a word ("… Moscow. Talks"); "u.s." keeps its dots
+  t.we = f.charCodeAt(qe - 1) === 46 && !isInitialism(f, s, qe) ? qe - 1 : qe;
+  return true;
+}
+
+/** `^(?:[a-z]\.)+$` on f[s, e). */
+function isInitialism(f: string, s: number, e: number): boolean {
+  if ((e - s) % 2 !== 0) return false;
+  for (let k = s; k < e; k += 2) {
+    const c = f.charCodeAt(k);
+    if (c < 97 || c > 122 || f.charCodeAt(k + 1) !== 46) return false;
+  }
+  return true;
 }
 
 /** Words that end a noun phrase to the left: prepositions, conjunctions, auxiliaries. */
-const FUNCTION_WORDS = new Set([
+const FUNCTION_WORDS = new WordSet([
   'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'and', 'or', 'but', 'nor', 'is', 'are', 'was', 'were',
   'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does',
   'did', 'not', 'no', 'as', 'than', 'then', 'if', 'so', 'because', 'while', 'when', 'where', 'which', 'who', 'what',
@@ -78,19 +92,47 @@ const FUNCTION_WORDS = new Set([
 /** Nouns a demonstrative "that" can determine ("that meeting"); elsewhere "that" is a conjunction. */
 const THAT_NOUNS = /^(?:meeting|conversation|call|exchange|session|visit|track|channel|dialog(?:ue)?|letter|message|statement|summit|round)$/;
 
+/** Whether f[s, e) ends with `suffix`. */
+function endsWithAt(f: string, s: number, e: number, suffix: string): boolean {
+  return e - s >= suffix.length && f.startsWith(suffix, e - suffix.length);
+}
+
+/** Whether f[s, e) holds a code unit `c`. */
+function hasCode(f: string, s: number, e: number, c: number): boolean {
+  for (let k = s; k < e; k++) if (f.charCodeAt(k) === c) return true;
+  return false;
+}
+
+/** Whether f[s, e) is a non-empty run of `lo`..`hi` code units. */
+function allIn(f: string, s: number, e: number, lo: number, hi: number): boolean {
+  if (e <= s) return false;
+  for (let k = s; k < e; k++) {
+    const c = f.charCodeAt(k);
+    if (c < lo || c > hi) return false;
+  }
+  return true;
+}
+
 /** Reads the modifiers in front of a noun trigger at `start` (inside the sentence starting at `limit`). */
 export function leftPhrase(ctx: ChannelContext, start: number, limit: number): LeftPhrase {
+  const f = ctx.folded;
   const out: LeftPhrase = { start, det: null, possessor: null, pronoun: null, modifierIds: [], orgModifier: false, specific: false, pair: false, level: false };
   let pos = start;
-  const pending: Token[] = [];
+  /** Unknown words read since the last known modifier (adjectives only if something known opens the phrase). */
+  let pending = 0;
+  const t: Token = { start: 0, end: 0, ws: 0, we: 0 };
   for (let n = 0; n < 6; n++) {
-    const t = tokenBefore(ctx, pos, limit);
-    if (!t) break;
-    const m = ctx.mentionAt(t.end - 1) ?? (t.word.endsWith("'s") ? ctx.mentionAt(t.end - 3) : undefined);
-    if (m && m.start >= t.start - 1) {
+    if (!tokenBefore(f, pos, limit, t)) break;
+    const ws = t.ws;
+    const we = t.we;
+    const sPossessive = endsWithAt(f, ws, we, "'s");
+    let mi = ctx.mentionIndexAt(t.end - 1);
+    if (mi < 0 && sPossessive) mi = ctx.mentionIndexAt(t.end - 3);
+    if (mi >= 0 && ctx.mStart[mi] >= t.start - 1) {
+      const m = ctx.mentions[mi];
       // an actor as pre-modifier or possessor
-      const possessive = /'s?$/.test(t.word) && m.end < t.end && ctx.folded.charCodeAt(m.end) === 39;
-      if (!possessive && pending.length) break;
+      const possessive = (sPossessive || (we > ws && f.charCodeAt(we - 1) === 39)) && m.end < t.end && f.charCodeAt(m.end) === 39;
+      if (!possessive && pending) break;
       if (possessive) out.possessor = m;
       else {
         out.modifierIds.push(m.actorId);
@@ -105,53 +147,51 @@ export function leftPhrase(ctx: ChannelContext, start: number, limit: number): L
       }
       if (m.start < t.start) t.start = m.start;
       out.start = Math.min(t.start, m.start);
-      pending.length = 0;
+      pending = 0;
       pos = out.start;
       if (possessive) {
-        const before = tokenBefore(ctx, pos, limit);
-        if (before && (before.word === 'the' || before.word === 'a')) out.start = before.start;
+        if (tokenBefore(f, pos, limit, t) && ((t.we - t.ws === 3 && f.startsWith('the', t.ws)) || (t.we - t.ws === 1 && f.charCodeAt(t.ws) === 97))) out.start = t.start;
         break;
       }
       continue;
     }
-    const w = t.word;
-    if (w === 'that' && !THAT_NOUNS.test(ctx.folded.slice(start, start + 12).replace(/[^a-z].*$/s, ''))) break;
-    if (DETERMINERS.has(w)) {
-      out.det = w;
-      if (w === 'his' || w === 'her' || w === 'their' || w === 'its') out.pronoun = w;
+    if (we - ws === 4 && f.startsWith('that', ws) && !THAT_NOUNS.test(f.slice(start, start + 12).replace(/[^a-z].*$/s, ''))) break;
+    const det = DETERMINERS.find(f, ws, we);
+    if (det !== undefined) {
+      out.det = det;
+      if (det === 'his' || det === 'her' || det === 'their' || det === 'its') out.pronoun = det;
       out.start = t.start;
-      pending.length = 0;
       break;
     }
-    if (w.includes('-') && w.length > 2) {
+    if (we - ws > 2 && hasCode(f, ws, we, 45)) {
       const ids = compoundIds(ctx, t);
       for (const id of ids) if (!out.modifierIds.includes(id)) out.modifierIds.push(id);
       if (ids.length >= 2) out.pair = true;
-      if (/-level$/.test(w)) out.level = true;
+      if (endsWithAt(f, ws, we, '-level')) out.level = true;
       out.specific = true;
       out.start = t.start;
-      pending.length = 0;
+      pending = 0;
       pos = t.start;
       continue;
     }
-    if (w.endsWith("'s") || /^\d+$/.test(w) || SPECIFIC_MODIFIERS.has(w)) {
+    if (sPossessive || allIn(f, ws, we, 48, 57) || SPECIFIC_MODIFIERS.has(f, ws, we)) {
       out.specific = true;
       out.start = t.start;
-      pending.length = 0;
+      pending = 0;
       pos = t.start;
-      if (w.endsWith("'s")) {
-        const before = tokenBefore(ctx, pos, limit);
-        if (before && DETERMINERS.has(before.word)) {
-          out.det = before.word;
-          out.start = before.start;
+      if (sPossessive && tokenBefore(f, pos, limit, t)) {
+        const before = DETERMINERS.find(f, t.ws, t.we);
+        if (before !== undefined) {
+          out.det = before;
+          out.start = t.start;
         }
-        break;
       }
+      if (sPossessive) break;
       continue;
     }
     // an unknown word: an adjective only if a determiner or known modifier opens the phrase further left
-    if (!/^[a-z]+$/.test(w) || pending.length >= 2 || FUNCTION_WORDS.has(w)) break;
-    pending.push(t);
+    if (!allIn(f, ws, we, 97, 122) || pending >= 2 || FUNCTION_WORDS.has(f, ws, we)) break;
+    pending++;
     pos = t.start;
   }
   return out;
@@ -160,9 +200,13 @@ export function leftPhrase(ctx: ChannelContext, start: number, limit: number): L
 /** Actors named inside a hyphenated token: mentions within it, or its parts read as state names. */
 export function compoundIds(ctx: ChannelContext, t: { start: number; end: number }): string[] {
   const ids: string[] = [];
-  for (const m of ctx.mentionsIn(t.start, t.end)) if (!ids.includes(m.actorId)) ids.push(m.actorId);
+  const n = ctx.mStart.length;
+  for (let i = ctx.firstMentionFrom(t.start); i < n && ctx.mStart[i] < t.end; i++) {
+    const id = ctx.mentions[i].actorId;
+    if (ctx.mEnd[i] <= t.end && !ids.includes(id)) ids.push(id);
+  }
+  if (!hasDash(ctx.text, t.start, t.end)) return ids;
   const raw = ctx.text.slice(t.start, t.end);
-  if (!raw.includes('-') && !/[–—‑]/.test(raw)) return ids;
   let off = t.start;
   for (const part of raw.split(/[-–—‑]/)) {
     const covered = ctx.mentionAt(off);
@@ -173,6 +217,15 @@ export function compoundIds(ctx: ChannelContext, t: { start: number; end: number
     off += part.length + 1;
   }
   return ids;
+}
+
+/** Whether text[s, e) holds a hyphen or dash that joins a compound: - – — ‑ (U+2D, U+2013, U+2014, U+2011). */
+function hasDash(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2011) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- complements

@@ -1,0 +1,122 @@
+/**
+ * The state of one channel search: the context, the scare quotes, the candidates found so far (the last one is
+ * the "recent" channel that "both sides" and "their" refer to) and per-sentence caches; plus small helpers the
+ * judging modules share.
+ */
+import type { Channel, Quote, Span } from '../types';
+import type { ChannelContext } from './context';
+import { isBlankCode } from './phrase';
+
+export interface Candidate extends Channel {
+  /** The sentence it was found in. */
+  sentence: Span;
+  /** True when the participants came only from the sentence fallback (no syntax tied them to the trigger). */
+  fallback: boolean;
+  weak: boolean;
+  /** A bare "between A and B" with no channel word: kept only when nothing else was found in its sentence. */
+  bare?: boolean;
+}
+
+export type Draft = Omit<Candidate, 'text'>;
+
+/** An intermediary or companion phrase of a sentence: where it starts and the actors it names. */
+export interface ViaHit {
+  at: number;
+  ids: string[];
+}
+
+export class Finder {
+  readonly out: Candidate[] = [];
+  /** The last candidate pushed. */
+  recent: Candidate | undefined;
+  /** Per sentence (keyed by its start): "through C" phrases, "together with C" phrases, sides, fallback. */
+  readonly viaCache = new Map<number, ViaHit[]>();
+  readonly companyCache = new Map<number, ViaHit[]>();
+  readonly sidesCache = new Map<number, number>();
+  readonly fallbackCache = new Map<number, string[]>();
+
+  constructor(
+    readonly ctx: ChannelContext,
+    readonly scare: readonly Quote[],
+  ) {}
+
+  /** Reports a candidate unless its span is empty. */
+  emit(c: Draft): void {
+    if (c.end > c.start) this.push(c);
+  }
+
+  /** Trims the span (blanks, trailing , ; :), takes its text, removes repeated ids, and records the candidate. */
+  push(d: Draft): void {
+    const c = d as Candidate;
+    const t = this.ctx.text;
+    for (let ch = t.charCodeAt(c.end - 1); c.end > c.start && (ch === 44 || ch === 59 || ch === 58 || isBlankCode(ch)); ch = t.charCodeAt(c.end - 1)) c.end--;
+    while (c.start < c.end && isBlankCode(t.charCodeAt(c.start))) c.start++;
+    if (c.end <= c.start) return;
+    c.text = t.slice(c.start, c.end);
+    c.participants = uniq(c.participants);
+    c.via = uniq(c.via);
+    this.out.push(c);
+    this.recent = c;
+  }
+
+  /** Whether [s, e) is held at a distance by quotation marks ("so-called “talks”"): not a channel then. */
+  inScareQuote(s: number, e: number): boolean {
+    // scare quotes are at most 60 long and sorted by start: only those starting in [s - 60, s] can hold [s, e)
+    const sc = this.scare;
+    let lo = 0;
+    let hi = sc.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sc[mid].start < s - 60) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sc.length && sc[i].start <= s; i++) if (e <= sc[i].end) return true;
+    // a short term held at a distance by quotation marks, even when the quote stage did not report it
+    const t = this.ctx.text;
+    let a = s;
+    while (a > 0 && isLetterOrHyphen(t.charCodeAt(a - 1))) a--;
+    let b = e;
+    while (b < t.length && isLetterOrHyphen(t.charCodeAt(b))) b++;
+    const open = a > 0 ? t.charCodeAt(a - 1) : 0;
+    const close = b < t.length ? t.charCodeAt(b) : 0;
+    if (open === 0x201c) return close === 0x201d;
+    if (open === 0xab) return close === 0xbb;
+    if (open !== 34 || close !== 34) return false;
+    const c = a > 1 ? t.charCodeAt(a - 2) : 32;
+    return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95);
+  }
+}
+
+/** `[a-zA-Z-]` */
+function isLetterOrHyphen(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
+}
+
+export const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
+
+/** "indirect talks", "proximity talks": through mediators. */
+export const INDIRECT_RE = /(?<![a-z])(?:indirect|proximity|shuttle)(?![a-z])/;
+
+/** A sticky regex tried at `pos` of `s` (instead of a `^` regex on a slice). */
+export function stickyExec(re: RegExp, s: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(s);
+}
+
+/** `stickyExec` without the match array. */
+export function stickyTest(re: RegExp, s: string, pos: number): boolean {
+  re.lastIndex = pos;
+  return re.test(s);
+}
+
+/** Two or more sides, and no organisation among the ids. */
+export function explicitPair(ctx: ChannelContext, ids: readonly string[]): boolean {
+  return new Set(ids.map((id) => ctx.sideOf(id))).size >= 2 && ids.every((id) => ctx.kindOf(id) !== 'organization');
+}
+
+/** The ids without repeats, in first-seen order (always a new array). */
+export function uniq(ids: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i++) if (i === 0 || !out.includes(ids[i])) out.push(ids[i]);
+  return out;
+}

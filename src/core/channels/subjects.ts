@@ -1,0 +1,161 @@
+/**
+ * Actors standing in a syntactic role around a trigger: the subject chain before a verb ("A and B held talks"),
+ * appositions, the sentence's subject, the subject after an introductory phrase, hosts, venues, the next actor of
+ * another side, and topical mentions ("talks on Ukraine") that are not parties.
+ */
+import type { Mention, Span } from '../types';
+import { normWord } from './context';
+import { WordSet } from './lexicon';
+import { letterRunBack, skipBlanksBack } from './phrase';
+import type { Finder } from './finder';
+
+const RELATIVE_WHO_RE = /^\s*,?\s*who\s+(?:(?:also|had|has|have|later|then|recently|once|first|last|already)\s+)?$/;
+/** Verbs of hosting: their subject is the channel's host (`via`). */
+const HOST_VERBS = new WordSet(['host', 'hosts', 'hosted', 'hosting']);
+/** Prepositions that make the actor after them a topic or place, not a party. */
+const TOPIC_WORDS = new WordSet(['on', 'about', 'over', 'regarding', 'concerning', 'like', 'in', 'into', 'across', 'at', 'against', 'including']);
+
+/** The coordinated actors right before `s` in its clause ("A and B held talks", "Rubio is scheduled to meet"). */
+export function subjectChain(fd: Finder, s: number, sentence: Span, maxGap = 60): string[] {
+  const ctx = fd.ctx;
+  const out: string[] = [];
+  let i = ctx.firstMentionFrom(s) - 1;
+  if (i < 0) return out;
+  let m = ctx.mentions[i];
+  if (m.start < sentence.start || m.end > s) return out;
+  const gap = ctx.folded.slice(m.end, s);
+  // "Witkoff, who met Dmitriev": the antecedent of the relative pronoun
+  if (gap.includes('who') && RELATIVE_WHO_RE.test(gap)) return [m.actorId];
+  if (gap.length > maxGap || /[;:()!?]|,\s|\s-\s|\b(?:that|which|who|while|but|after|before|when)\b/.test(gap)) {
+    // "Dmitriev, the head of Russia's wealth fund, wrote", "Turkey's president, Erdogan, to pass": an apposition
+    const appo = gap.includes(',') ? appositionSubject(fd, s, sentence) : undefined;
+    return appo ? [appo] : out;
+  }
+  out.push(m.actorId);
+  for (i--; i >= 0; i--) {
+    const p = ctx.mentions[i];
+    if (p.start < sentence.start) break;
+    const g = ctx.text.slice(p.end, m.start);
+    if (!/^(?:\s*,)?\s*(?:and|&|as well as|,)\s*(?:(?:the|of|[A-Z][\w.'’-]*)\s+){0,6}$/.test(g) && !/^'s\s/.test(g)) break;
+    if (!out.includes(p.actorId)) out.push(p.actorId);
+    m = p;
+  }
+  return out.reverse();
+}
+
+/**
+ * The subject before an apposition that ends right before `s` (", the head of …, wrote"), or the person named by
+ * an apposition itself (", Recep Tayyip Erdogan, to pass"). Undefined when the text before `s` is not one.
+ */
+export function appositionSubject(fd: Finder, s: number, sentence: Span): string | undefined {
+  const ctx = fd.ctx;
+  const f = ctx.folded;
+  const close = f.lastIndexOf(',', s - 1);
+  if (close < sentence.start || s - close > 14 || !/^,\s*(?:(?:to|has|had|have|also|then|later|will|would)\s+)?$/.test(f.slice(close, s))) return undefined;
+  const open = f.lastIndexOf(',', close - 1);
+  const inner = open >= sentence.start ? ctx.mentionsIn(open + 1, close) : [];
+  // the apposition is a person's name: ", Recep Tayyip Erdogan,"
+  if (inner.length === 1 && ctx.kindOf(inner[0].actorId) === 'person' && /^,\s*$/.test(f.slice(open, inner[0].start)) && /^\s*$/.test(f.slice(inner[0].end, close))) return inner[0].actorId;
+  if (open < sentence.start || close - open > 90 || !/^,\s+(?:the|a|an|his|her|its|their|[a-z]+'s)\s/.test(f.slice(open, open + 20))) return undefined;
+  if (/\b(?:said|says|who|which|that|and|but)\b/.test(f.slice(open, close))) return undefined;
+  const i = ctx.firstMentionFrom(open) - 1;
+  const m = i >= 0 ? ctx.mentions[i] : undefined;
+  if (!m || m.start < sentence.start || !/^\s*$/.test(f.slice(m.end, open))) return undefined;
+  return m.actorId;
+}
+
+/** Where the subject chain before `s` starts (the first of its mentions), else `s`. */
+export function subjectStart(fd: Finder, s: number, sentence: Span): number {
+  const ctx = fd.ctx;
+  const ids = subjectChain(fd, s, sentence);
+  let i = ctx.firstMentionFrom(s) - 1;
+  let start = s;
+  while (i >= 0 && ctx.mentions[i].start >= sentence.start && ids.includes(ctx.mentions[i].actorId)) {
+    start = ctx.mentions[i].start;
+    i--;
+  }
+  return start;
+}
+
+/** The sentence's subject: its first actor when that opens the sentence (at most a few words before it). */
+export function sentenceSubject(fd: Finder, before: number, sentence: Span): string | undefined {
+  const ctx = fd.ctx;
+  const m = ctx.mentions[ctx.firstMentionFrom(sentence.start)];
+  if (!m || m.end > before || m.start - sentence.start > 12 || isTopical(fd, m, sentence)) return undefined;
+  return m.actorId;
+}
+
+/** The subject right after the first comma following `from` ("In a post on Telegram, Zelensky …"). */
+export function subjectAfterComma(fd: Finder, from: number, sentence: Span): string[] {
+  const ctx = fd.ctx;
+  const comma = ctx.folded.indexOf(',', from);
+  if (comma < 0 || comma >= sentence.end) return [];
+  const m = ctx.mentions[ctx.firstMentionFrom(comma)];
+  if (!m || m.end > sentence.end || m.start - comma > 4) return [];
+  return [m.actorId];
+}
+
+/** "Erdogan hosted a meeting …", "Oman, which hosted the talks, …": the host(s) before the noun phrase at `at`. */
+export function hostBefore(fd: Finder, at: number, sentence: Span): string[] {
+  const f = fd.ctx.folded;
+  const p = skipBlanksBack(f, at, sentence.start);
+  const w = letterRunBack(f, p, sentence.start);
+  if (w === p || !HOST_VERBS.has(f, w, p)) return [];
+  return subjectChain(fd, w, sentence, 60);
+}
+
+/** A state alias used as a pre-modifier that names a place ("the Doha talks", "the Geneva meeting"). */
+export function isVenue(fd: Finder, id: string, from: number, to: number): boolean {
+  const ctx = fd.ctx;
+  if (ctx.kindOf(id) !== 'state') return false;
+  const m = ctx.mentionsIn(from, to).find((x) => x.actorId === id);
+  if (!m || /['’]s?$/.test(ctx.text.slice(m.end, m.end + 2).trim())) return false;
+  const a = ctx.actor(id);
+  if (!a) return false;
+  const t = normWord(m.text);
+  return t !== normWord(a.name) && !(a.demonyms ?? []).some((d) => normWord(d) === t) && /^[A-Z][a-z]+$/.test(m.text);
+}
+
+/** The first actor after `e` in the sentence that is not one of `not` (nor on their side). */
+export function nextOtherActor(fd: Finder, e: number, sentence: Span, not: readonly string[]): string | undefined {
+  const ctx = fd.ctx;
+  const sides = not.map((id) => ctx.sideOf(id));
+  for (let i = ctx.firstMentionFrom(e); i < ctx.mentions.length && ctx.mentions[i].end <= sentence.end; i++) {
+    const id = ctx.mentions[i].actorId;
+    if (!not.includes(id) && !sides.includes(ctx.sideOf(id))) return id;
+  }
+  return undefined;
+}
+
+/**
+ * A mention in a topic or place phrase ("on Ukraine", "issues like Iran and Syria", "in Kyiv"), following
+ * coordination back to the preposition: a subject of the talks, not a party to them.
+ */
+export function isTopical(fd: Finder, m: Mention, sentence: Span): boolean {
+  const ctx = fd.ctx;
+  let cur = m;
+  for (let hops = 0; hops < 6; hops++) {
+    const floor = Math.max(sentence.start, cur.start - 30);
+    let p = skipBlanksBack(ctx.folded, cur.start, floor);
+    if (p === cur.start) return false;
+    // "on the …": a trailing "the" does not count
+    if (p - 3 >= floor && ctx.folded.startsWith('the', p - 3)) {
+      const q = skipBlanksBack(ctx.folded, p - 3, floor);
+      if (q < p - 3 || p - 3 === floor) p = q;
+    }
+    const w = letterRunBack(ctx.folded, p, floor);
+    if (w < p && TOPIC_WORDS.has(ctx.folded, w, p)) return true;
+    if (w < p && ctx.folded.startsWith('as', w) && p - w === 2) {
+      const q = skipBlanksBack(ctx.folded, w, floor);
+      const w2 = letterRunBack(ctx.folded, q, floor);
+      if (q < w && q - w2 === 4 && ctx.folded.startsWith('such', w2)) return true;
+    }
+    const commaOrAnd = (p > floor && ctx.folded.charCodeAt(p - 1) === 44) || (p - w === 3 && ctx.folded.startsWith('and', w));
+    if (!commaOrAnd) return false;
+    const i = ctx.firstMentionFrom(cur.start);
+    const prev = i > 0 ? ctx.mentions[i - 1] : undefined;
+    if (!prev || prev.start < sentence.start || cur.start - prev.end > 8) return false;
+    cur = prev;
+  }
+  return false;
+}
