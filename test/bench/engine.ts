@@ -8,7 +8,7 @@ import { findMentions } from '../../src/core/actors';
 import { analyze } from '../../src/core/analyze';
 import { findChannels } from '../../src/core/channels';
 import { findQuotes } from '../../src/core/quotes';
-import { compileRegistry, parseRegistry } from '../../src/core/registry';
+import { compileRegistry, parseRegistry, RegistryCompiler } from '../../src/core/registry';
 import { createDoc } from '../../src/core/text';
 
 const ROOT = join(__dirname, '..', '..');
@@ -69,7 +69,10 @@ export async function benchEngine(): Promise<Record<string, number>> {
   // A new entry each run, so the compiled-registry cache (keyed by content) misses: this is a cold compile.
   let run = 0;
   const tCompile = time(() => compileRegistry([...entries, { id: `bench-${run}`, name: `Bench Person ${run++}`, kind: 'person', aliases: [], roles: [] }]), 5);
-  const tCompileCached = time(() => compileRegistry(entries), 5);
+  // A caller that compiles the same entries again holds a RegistryCompiler: the second compile is a cache hit.
+  const compiler = new RegistryCompiler();
+  compiler.compile(entries);
+  const tCompileCached = time(() => compiler.compile(entries), 5);
   const registry = compileRegistry(entries);
   const text = buildArticle(1024 * 1024);
   const mb = text.length / (1024 * 1024);

@@ -53,7 +53,7 @@ export function parseGeneral(text: string, file: string, options: ParseOptions =
     errors.push({ file, line: 1, column: 1, message: `registry too large (${text.length} characters; limit ${MAX_REGISTRY_BYTES})` });
     return { entries, errors };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep columns: the BOM becomes a blank
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors do not count a BOM: columns stay as they show them
   let lines: number[] | undefined; // line starts, computed at the first problem
   const at = (offset: number | undefined): { line: number; column: number } => {
     lines ??= lineStarts(text);

@@ -92,6 +92,14 @@ describe('registry: parseRegistry', () => {
 
   it('keeps columns after a BOM and with CRLF line ends', () => {
     assert.deepEqual(errs('\ufeffactors:\r\n  - id: x\r\n    kind: person\r\n'), ['2:5 missing required field "name"']);
+    assert.deepEqual(errs('\ufeffactors: [{id: x, kind: person}]\n'), ['1:10 missing required field "name"'], 'line 1 columns as an editor shows them (no BOM)');
+  });
+
+  it('reads a file saved with a BOM like the same file without it (version and actors keys)', () => {
+    const body = 'version: 1\nactors:\n  - id: x\n    name: X\n    kind: state\n';
+    const withBom = parseRegistry('\ufeff' + body, 'bom.yaml');
+    assert.deepEqual(withBom.errors, []);
+    assert.deepEqual(withBom.entries, parseRegistry(body, 'plain.yaml').entries);
   });
 });
 
