@@ -86,8 +86,8 @@ for (const [word, cue] of CUE_WORDS) {
   else KEYWORDS.push({ word, sub: null, next: null, cue });
 }
 
-/** Words longer than this start no trigger and are no cue (so "intergovernmental" starts none: kept as it was). */
-const MAX_WORD = 16;
+/** Words longer than the longest keyword start no trigger and are no cue. */
+const MAX_WORD = KEYWORDS.reduce((m, kw) => Math.max(m, kw.word.length), 0);
 
 /** The keyword table: open addressing over the word hash, by keyword index; -1 for an empty slot. */
 const HASH_BITS = 12;

@@ -155,6 +155,13 @@ describe('channels: types, participants and via', () => {
     assert.equal(w.type, 'working-group');
   });
 
+  it('working-group: long keywords start triggers too ("the intergovernmental commission")', () => {
+    const list = channels('Russia and Turkey agreed to revive the intergovernmental commission on trade, officials in Ankara said.');
+    const c = channelAt(list, 'intergovernmental commission');
+    assert.equal(c.type, 'working-group');
+    assert.deepEqual(sorted(c.participants), ['russia', 'turkey']);
+  });
+
   it('compound adjectives: "U.S.-Russian dialogue" with or without a mention inside the compound', () => {
     const text = 'The nascent U.S.-Russian dialogue is fragile.';
     const withMention = channelAt(channels(text), 'U.S.-Russian dialogue');
