@@ -50,7 +50,7 @@ export interface SourceError {
 export type MatchKind =
   | 'name' // canonical name
   | 'alias' // a registry alias (incl. metonyms)
-  | 'surname' // surname/short form of a person already named, or a registry surname
+  | 'surname' // surname/short form of a person already named (or a company by its name alone), or a registry surname
   | 'variant' // bounded edit distance / transliteration variant
   | 'unknown'; // an actor the registry lacks, introduced by the text
 

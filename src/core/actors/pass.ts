@@ -13,7 +13,7 @@ import { charClass, C_WORD } from '../text/fold';
 import type { ActorEntry, ActorKind, KnownActor, MatchKind } from '../types';
 import { sameFirstName, translitKey } from './lexicon';
 import { kebab, unique, fold1 } from './names';
-import { TokenTable, W_ANY_FIRST, W_COMMON } from './tokens';
+import { TokenTable, W_ANY_FIRST, W_COMMON, W_COMPANY, W_ORG, W_TITLE } from './tokens';
 
 /** Element kinds. */
 export const K_CAP = 0;
@@ -266,7 +266,20 @@ export class Pass {
     if (kind === 'person') {
       const lastF = this.f(b);
       if (lastF.length >= 3 && (this.wf(b) & W_COMMON) === 0) this.unknownSurnames.set(lastF, this.kebab(this.text.slice(start, end)));
+    } else if (kind === 'organization' && b === a + 1 && (this.wf(b) & W_COMPANY) !== 0) {
+      this.noteShortForm(a, this.kebab(this.text.slice(start, end)));
     }
+  }
+
+  /**
+   * "Harborline Properties" … "Harborline said": a company the text introduced (a name + a company word such as
+   * Properties, Holdings, Partners) is named later by its name alone, like a person by the surname. Only companies:
+   * "Baltic Institute" does not make every "Baltic" the institute. Not a common word, a title or a first name.
+   */
+  noteShortForm(k: number, id: string): void {
+    const f = this.f(k);
+    if (this.kind[k] !== K_CAP || f.length < 4 || (this.wf(k) & (W_COMMON | W_ORG | W_TITLE | W_ANY_FIRST)) !== 0) return;
+    if (!this.unknownSurnames.has(f)) this.unknownSurnames.set(f, id);
   }
 
   addUnknownSpan(start: number, end: number, name: string, kind: ActorKind, role: string | undefined, confidence: number): void {

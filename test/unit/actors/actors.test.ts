@@ -74,6 +74,15 @@ describe('actors: findMentions', () => {
     assert.equal(f.actors.get('kyiv-institute-of-international-relations')?.kind, 'organization');
   });
 
+  it('a company the text introduced is named later by its name alone; an institute is not', () => {
+    assert.deepEqual(view('The developer, Marrowdale Holdings, promised new flats. Critics met Marrowdale on Monday.'), [
+      'Marrowdale Holdings→marrowdale-holdings',
+      'Marrowdale→marrowdale-holdings',
+    ]);
+    const inst = view('The Ostrava Institute for Energy Studies published a report. Ostrava coal plants will close.');
+    assert.ok(!inst.includes('Ostrava→ostrava-institute-for-energy-studies'), inst.join(', '));
+  });
+
   it('unknown titles and appositions in general', () => {
     assert.deepEqual(view('Rep. Jane Doe questioned the plan.'), ['Jane Doe→jane-doe']);
     assert.deepEqual(view('General Gerasimov inspected troops.'), ['Gerasimov→gerasimov']);
