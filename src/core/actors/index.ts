@@ -13,7 +13,7 @@
  * - Pronouns are never mentions.
  *
  * Steps (one module each, sharing the state in pass.ts): the scan into elements (pass.ts, matcher/scan.ts),
- * registry names (registry-mentions.ts), runs of capitalised tokens with titles (runs.ts, orgs.ts, roles.ts),
+ * registry names (registry-mentions.ts), interview speaker labels (labels.ts), runs of capitalised tokens with titles (runs.ts, orgs.ts, roles.ts),
  * phrase rules (phrases.ts), leftovers and spelling variants (variants.ts), resolution (resolve.ts).
  */
 import type { CompiledRegistry } from '../registry/compile';
@@ -22,6 +22,7 @@ import type { ActorFindings } from '../types';
 import { Pass } from './pass';
 import { phraseRules } from './phrases';
 import { registryMentions } from './registry-mentions';
+import { speakerLabels } from './labels';
 import { finish } from './resolve';
 import { runs } from './runs';
 import { leftovers } from './variants';
@@ -33,6 +34,7 @@ export { fuzzyBudget, surnameVariantDistance } from './variants';
 export function findMentions(doc: TextDoc, registry: CompiledRegistry): ActorFindings {
   const p = new Pass(doc, registry);
   registryMentions(p);
+  speakerLabels(p);
   runs(p);
   phraseRules(p);
   leftovers(p);

@@ -83,6 +83,30 @@ describe('actors: findMentions', () => {
     assert.ok(!inst.includes('Ostrava→ostrava-institute-for-energy-studies'), inst.join(', '));
   });
 
+  it('interview speaker labels: a label opening two or more paragraphs is a speaker, also where named in the text', () => {
+    const interview = [
+      'Harbour Courier spoke with a port official about the strike.',
+      'Harbour Courier: When will the cranes move again?',
+      'Not before Friday, I think.',
+      'Harbour Courier: And the union?',
+      'Jonas Pettersen: They want a written offer.',
+      'Q: Is that all?',
+      'A: For now.',
+      'Q: Thank you.',
+      'Read More: Dock strike enters second week',
+      'Read More: Ports across the region',
+    ].join('\n');
+    const f = run(interview);
+    const ledger = f.mentions.filter((m) => m.actorId === 'harbour-courier');
+    assert.deepEqual(ledger.map((m) => m.text), ['Harbour Courier', 'Harbour Courier', 'Harbour Courier']);
+    assert.equal(f.actors.get('harbour-courier')?.kind, 'organization');
+    assert.equal(f.actors.get('harbour-courier')?.known, false);
+    assert.ok(!f.mentions.some((m) => /^(Q|A|Read More)$/.test(m.text)), f.mentions.map((m) => m.text).join(', '));
+    const people = run('Anna Keller: We never agreed.\nMarek Nowak: You did.\nAnna Keller: Not in writing.');
+    assert.equal(people.actors.get('anna-keller')?.kind, 'person');
+    assert.deepEqual(people.mentions.filter((m) => m.actorId === 'anna-keller').length, 2);
+  });
+
   it('unknown titles and appositions in general', () => {
     assert.deepEqual(view('Rep. Jane Doe questioned the plan.'), ['Jane Doe→jane-doe']);
     assert.deepEqual(view('General Gerasimov inspected troops.'), ['Gerasimov→gerasimov']);
