@@ -13,6 +13,7 @@ const ORG_WORDS = cuesMod.ORG_WORDS;
 const PRONOUNS = cuesMod.PRONOUNS;
 const TITLE_WORDS = cuesMod.TITLE_WORDS;
 const headWords = wordsMod.headWords;
+const DOCUMENTS: ReadonlySet<string> = new Set(wordsMod.DOCUMENT_NOUNS);
 
 export type CandSource = 'mention' | 'pronoun' | 'name' | 'nominal';
 
@@ -147,6 +148,8 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
       if (inside) continue;
     }
     const indefinite = detLen < 0 || f.charCodeAt(i - detLen) !== 116 || f.charCodeAt(i - detLen + 1) !== 104; // not "the …"
+    // "a letter" is no speaker; "the letter" stands for its author (resolve.ts)
+    if (indefinite && DOCUMENTS.has(noun)) continue;
     out.push({ start: s, end: e, source: 'nominal', speaker: null, kind: 'person', noun, indefinite });
   }
   if (out.length > mentionCount) out.sort((x, y) => x.start - y.start || y.end - x.end);

@@ -36,6 +36,7 @@ export const CUES: readonly CueEntry[] = [
   { lemma: 'claim', role: 'verb', forms: ['claimed', 'claiming'], ambiguous: ['claims'] },
   { lemma: 'insist', role: 'verb', forms: ['insisted', 'insists', 'insisting'] },
   { lemma: 'write', role: 'verb', forms: ['wrote', 'writes', 'writing'] },
+  { lemma: 'read', role: 'verb', forms: ['reads'] }, // "…," the letter reads.
   { lemma: 'tweet', role: 'verb', forms: ['tweeted', 'tweeting'] },
   { lemma: 'post', role: 'verb', forms: ['posted'] },
   { lemma: 'ask', role: 'verb', forms: ['asked', 'asks', 'asking'] },

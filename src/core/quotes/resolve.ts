@@ -10,6 +10,7 @@ import * as charsMod from './chars';
 import type { Ctx } from './context';
 import * as cuesMod from './cues';
 import * as gapsMod from './gaps';
+import * as wordsMod from './words';
 import type { LastSpeaker } from './attribute';
 
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
@@ -19,6 +20,7 @@ const ROLE_RES = candidatesMod.ROLE_RES;
 const isLowerAscii = charsMod.isLowerAscii;
 const ADVERBIAL_OPENERS = cuesMod.ADVERBIAL_OPENERS;
 const titleGap = gapsMod.titleGap;
+const DOCUMENTS: ReadonlySet<string> = new Set(wordsMod.DOCUMENT_NOUNS);
 
 /** Resolves a candidate to a speaker (pronouns through `resolvePronoun`). */
 export function resolveCand(ctx: Ctx, p: number, c: Cand, last: LastSpeaker | null): { speaker: SpeakerRef; kind: ActorKind; conf: number } | null {
@@ -85,6 +87,10 @@ export function resolvePronoun(ctx: Ctx, p: number, c: Cand, last: LastSpeaker |
 export function resolveNominal(ctx: Ctx, p: number, c: Cand): { speaker: SpeakerRef; kind: ActorKind } | null {
   const noun = c.noun ?? '';
   const ms = ctx.mentions;
+  if (DOCUMENTS.has(noun)) {
+    const author = documentAuthor(ctx, p, c, noun);
+    if (author) return author;
+  }
   if (ROLE_NOUNS.has(noun) && !c.indefinite) {
     const from = p > 0 ? ctx.paragraphs[p - 1].start : ctx.paragraphs[p].start;
     const re = ROLE_RES.get(noun) as RegExp;
@@ -100,6 +106,33 @@ export function resolveNominal(ctx: Ctx, p: number, c: Cand): { speaker: Speaker
     if (kind !== 'person') return { speaker: ctx.speakerOf(ms[k]), kind };
   }
   return null;
+}
+
+/**
+ * "the letter said" → who wrote it: where the text last spoke of that document before (this or the previous
+ * paragraph: "Sikorski sent her a letter", "The coalition released an open letter to the council"), the nearest
+ * actor mentioned before the word in that sentence, outside quotes. Null when the text did not introduce it.
+ */
+function documentAuthor(ctx: Ctx, p: number, c: Cand, noun: string): { speaker: SpeakerRef; kind: ActorKind } | null {
+  const f = ctx.folded;
+  const from = p > 0 ? ctx.paragraphs[p - 1].start : ctx.paragraphs[p].start;
+  for (let at = f.lastIndexOf(noun, c.end - noun.length - 1); at >= from; at = f.lastIndexOf(noun, at - 1)) {
+    if (isWordChar(f.charCodeAt(at - 1)) || isWordChar(f.charCodeAt(at + noun.length))) continue;
+    const para = at < ctx.paragraphs[p].start ? p - 1 : p;
+    if (ctx.insideQuote(para, at)) continue;
+    const sentStart = ctx.outerSentenceStart(para, at);
+    const ms = ctx.mentions;
+    for (let k = ctx.lowerBound(at) - 1; k >= 0 && ms[k].start >= sentStart; k--) {
+      if (ctx.insideQuote(para, ms[k].start)) continue;
+      return { speaker: ctx.speakerOf(ms[k]), kind: ctx.kindOf(ms[k].actorId) };
+    }
+    return null;
+  }
+  return null;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** The subject among candidates of a sentence: the first one after a leading adverbial phrase ("In …, X …"). */

@@ -7,12 +7,15 @@
  * (Capitalised sequences stay a regex, ./candidates: it reads mostly lowercase text faster than a char loop.)
  */
 
+/** Documents that "say" what their authors wrote: "the letter said", "the statement reads". */
+export const DOCUMENT_NOUNS: readonly string[] = ['letter', 'statement', 'communique', 'declaration', 'memo', 'readout', 'petition'];
+
 /** Head nouns of a common-noun subject: "the foreign minister", "a Kremlin spokesman", "critics", "officials". */
 export const NOMINAL_NOUNS: readonly string[] = [
   'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'envoy', 'ambassador', 'secretary',
   'chancellor', 'premier', 'diplomat', 'negotiator', 'senator', 'official', 'analyst', 'expert', 'source', 'ministry',
   'agency', 'government', 'embassy', 'officials', 'analysts', 'experts', 'sources', 'diplomats', 'observers',
-  'critics', 'commentators', 'lawmakers',
+  'critics', 'commentators', 'lawmakers', ...DOCUMENT_NOUNS,
 ];
 
 /** Words to compare a run with, by its first letter and length: index (c - 97) * 16 + length. */

@@ -74,6 +74,21 @@ describe('quotes: attribution', () => {
     ]);
   });
 
+  it('"the letter said": the author of the letter the text spoke of before; an unintroduced letter stays unattributed', () => {
+    const varga = person('elena-varga', 'Elena Varga');
+    const union = org('dockers-union', 'Dockers Union');
+    const t = [
+      'Elena Varga, the trade minister, sent the mayor a letter on Monday. "Half measures are no longer enough," the letter said.',
+      'The Dockers Union released an open letter to the council. "We are not against new cranes," the letter reads.',
+    ].join('\n');
+    assert.deepEqual(who(t, [varga, union]).map(([q, id]) => [q, id]), [
+      ['Half measures are no longer enough,', 'elena-varga'],
+      ['We are not against new cranes,', 'dockers-union'],
+    ]);
+    const alone = who('"Nothing will change," the letter said.', [varga]);
+    assert.equal(alone[0]?.[1] ?? null, null);
+  });
+
   it('pronouns resolve to the last compatible actor, preferring the previous speaker', () => {
     const t = [
       '“We are ready,” Varga said after meeting Tomas Brandt. “But not at any price,” she added.',
