@@ -5,7 +5,7 @@
  */
 import type { Annotation } from '../store/model';
 import type { Analysis } from '../types';
-import type { CorpusIndex } from './index';
+import type { CorpusIndex } from './corpusIndex';
 
 /** Structurally a `vscode.CancellationToken`. */
 export interface CancellationLike {
