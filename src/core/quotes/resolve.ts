@@ -139,9 +139,19 @@ function isWordChar(c: number): boolean {
 export function subjectOf(ctx: Ctx, cands: readonly Cand[], sentStart: number): Cand | null {
   if (!cands.length) return null;
   const from = adverbialEnd(ctx, sentStart, cands[cands.length - 1].end);
-  for (const c of cands) if (c.start >= from) return c;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    if (c.start < from) continue;
+    // "South Africa's foreign minister, Ronald Lamola, …": the person named in the appositive
+    const n = cands[k + 1];
+    if (c.kind !== 'person' && n && n.kind === 'person' && n.speaker && n.source !== 'pronoun' && POSSESSIVE_ROLE.test(ctx.folded.slice(c.end, n.start))) return n;
+    return c;
+  }
   return null;
 }
+
+/** Between a state or organisation and the person in apposition: "'s foreign minister, ". */
+const POSSESSIVE_ROLE = /^['\u2019]s (?:[a-z][a-z.-]* ){0,4}[a-z][a-z.-]*, $/;
 
 /** End of a leading adverbial phrase ("While …, ", "For his part, "), or `sentStart` when there is none. */
 function adverbialEnd(ctx: Ctx, sentStart: number, limit: number): number {

@@ -89,6 +89,12 @@ describe('quotes: attribution', () => {
     assert.equal(alone[0]?.[1] ?? null, null);
   });
 
+  it('a state\'s or body\'s official named in apposition is the sentence subject, not the state', () => {
+    const keller = person('ruth-keller', 'Ruth Keller');
+    const t = 'Norland’s deputy trade minister, Ruth Keller, closed the session by asking delegates to "keep the door open".';
+    assert.deepEqual(who(t, [NORLAND, keller]).map(([q, id]) => [q, id]), [['keep the door open', 'ruth-keller']]);
+  });
+
   it('pronouns resolve to the last compatible actor, preferring the previous speaker', () => {
     const t = [
       '“We are ready,” Varga said after meeting Tomas Brandt. “But not at any price,” she added.',
