@@ -68,5 +68,5 @@ export function cliEntry(): void {
   );
 }
 
-// In an engine worker (src/cli/parallel.ts) this same bundle is the worker's script: it must not run the CLI.
+// In an engine worker (src/cli/engineWorker.ts) this same bundle is the worker's script: it must not run the CLI.
 if (require.main === module && isMainThread) cliEntry();
