@@ -34,9 +34,9 @@ describe('quality on the dev corpus', function () {
  * engine reaches today, so that a rule tuned to the dev corpus cannot quietly cost generality.
  */
 const HOLDOUT_FLOORS: Array<[string, (m: EvalRow['metrics']) => number, number]> = [
-  ['mention F1', (m) => m.mention.f1, 0.9],
+  ['mention F1', (m) => m.mention.f1, 0.93],
   ['quote F1', (m) => m.quote.f1, 0.95],
-  ['attribution end-to-end', (m) => m.attribution.endToEnd, 0.9],
+  ['attribution end-to-end', (m) => m.attribution.endToEnd, 0.95],
   ['channel F1', (m) => m.channel.f1, 0.85],
   ['channel type accuracy', (m) => m.channel.typeAcc, 0.8],
 ];
