@@ -31,7 +31,7 @@ export class ChannelContext {
   ) {
     this.text = doc.text;
     this.folded = doc.folded;
-    this.mentions = findings.mentions;
+    this.mentions = withoutSpeakerLabels(this.text, findings.mentions);
     this.actors = findings.actors;
     const n = this.mentions.length;
     this.mStart = new Int32Array(n);
@@ -285,4 +285,24 @@ function indexIn(list: readonly Span[], offset: number): number {
     else return mid;
   }
   return -1;
+}
+
+/**
+ * The mentions a channel can take part through: all but speaker labels of an interview ("Global Ledger: The
+ * hotline was restored …"), which stand outside the sentence they open and take part in nothing it tells.
+ */
+function withoutSpeakerLabels(text: string, mentions: readonly Mention[]): readonly Mention[] {
+  let labels = 0;
+  for (const m of mentions) if (isLabel(text, m)) labels++;
+  return labels ? mentions.filter((m) => !isLabel(text, m)) : mentions;
+}
+
+function isLabel(text: string, m: Mention): boolean {
+  if (text.charCodeAt(m.end) !== 58) return false;
+  for (let i = m.start - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff) return false;
+  }
+  return true;
 }

@@ -8,7 +8,8 @@
  *   pair judged in text order, each in its sentence only (context.ts: sentences, mentions by offset, actors);
  * - judge-noun.ts, judge-verb.ts, judge-authored.ts: the judgement per kind of trigger (participants, via, type,
  *   precision guards), with phrase.ts (the noun phrase), complement.ts, subjects.ts, groups.ts and via.ts;
- * - dedupe.ts: overlapping candidates reduced to one (the longer).
+ * - dedupe.ts: overlapping candidates reduced to one (the longer);
+ * - parties.ts: a channel named without its participants gets the article's two main states, when there is a clear pair.
  * Linear in the text plus the mentions; per-sentence work is cached in the Finder (finder.ts).
  */
 import type { TextDoc } from '../text';
@@ -18,6 +19,7 @@ import { RULES, scanText, type TriggerRule } from './lexicon';
 import { isBlankCode } from './phrase';
 import { Finder } from './finder';
 import { dedupe } from './dedupe';
+import { mainParties, withMainParties } from './parties';
 import { judgeNoun } from './judge-noun';
 import { judgeVerb, judgeMediation, judgeSidelines } from './judge-verb';
 import { judgeAuthored, judgeBroadcast } from './judge-authored';
@@ -44,7 +46,7 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
     judge(finder, RULES[scan.rules[t]], start, scan.ends[t]);
   }
   for (; p < pairs.length; p++) addPair(finder, pairs[p]);
-  return dedupe(finder.out);
+  return withMainParties(dedupe(finder.out), mainParties(ctx.mentions, (id) => ctx.kindOf(id)));
 }
 
 /** Two people named together: "Witkoff-Dmitriev" (a dash), or a bare "between A and B" (`bare`). */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { TRIGGER_RE, RULES, ruleOf, scanTriggers } from '../../../src/core/channels/lexicon';
 import { fold } from '../../../src/core/text';
 import type { Channel, Quote } from '../../../src/core/types';
-import { channelAt, channels } from './helpers';
+import { mainParties } from '../../../src/core/channels/parties';
+import { CAST, channelAt, channels, findingsFor } from './helpers';
 
 const sorted = (xs: readonly string[]): string[] => [...xs].sort();
 
@@ -160,6 +161,25 @@ describe('channels: types, participants and via', () => {
     const c = channelAt(list, 'intergovernmental commission');
     assert.equal(c.type, 'working-group');
     assert.deepEqual(sorted(c.participants), ['russia', 'turkey']);
+  });
+
+  it('an interview\'s speaker label takes part in nothing its question names', () => {
+    const cast = [...CAST, { id: 'harbour-courier', kind: 'organization' as const, names: ['Harbour Courier'] }];
+    const text = 'Harbour Courier: Was the hotline used during the crisis?\nHarbour Courier: Who else was on the call?';
+    for (const c of channels(text, [], cast)) assert.ok(!c.participants.includes('harbour-courier'), `${c.text}: ${c.participants.join(', ')}`);
+  });
+
+  it('a channel named without participants is between the two states the story is about, when there is a clear pair', () => {
+    const bilateral = [
+      'Relations between Russia and Ukraine thawed this spring. Moscow reopened a border crossing, and Kyiv freed fishermen.',
+      'Officials in Russia and Ukraine say more steps may follow. The military hotline was used twice in May.',
+    ].join('\n');
+    assert.deepEqual(sorted(channelAt(channels(bilateral), 'military hotline').participants), ['russia', 'ukraine']);
+    const many = [
+      'Ministers from Russia, Ukraine, Turkey, Qatar and the United States met in Geneva. Russia, Ukraine, Turkey and Qatar spoke first.',
+      'The United States and Qatar asked for more time; Turkey and Ukraine agreed. The military hotline was mentioned once.',
+    ].join('\n');
+    assert.equal(mainParties(findingsFor(many).mentions, (id) => (CAST.find((a) => a.id === id)?.kind ?? 'person')), null, 'no clear pair: no guess');
   });
 
   it('compound adjectives: "U.S.-Russian dialogue" with or without a mention inside the compound', () => {
