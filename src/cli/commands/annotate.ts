@@ -1,9 +1,9 @@
 import { analyze } from '../../core/analyze';
 import { SidecarError } from '../../core/store';
 import { displayPath } from '../files';
-import { parseArgs, UsageError, type CliIo } from '../io';
+import { parseArgs, type CliIo } from '../io';
 import { registryForCommand } from '../registry';
-import { articleArgs, openArticleStore } from './check';
+import { namedArticles, openArticleStore } from './check';
 
 export const usage = 'news-annotator annotate [--accept-all] [--registry FILE]… FILE_OR_GLOB…';
 
@@ -15,13 +15,11 @@ export const usage = 'news-annotator annotate [--accept-all] [--registry FILE]�
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { flags, positional } = parseArgs(argv, { values: ['registry'], booleans: ['accept-all'] });
-  if (!positional.length) throw new UsageError('no files given');
+  const named = namedArticles(positional, io);
   const acceptAll = flags.get('accept-all') === true;
   const registry = registryForCommand(argv, io);
-  const { files, missing } = articleArgs(positional, io);
-  let bad = missing.length > 0;
-  for (const m of missing) io.err(`${m}: no such file`);
-  for (const file of files) {
+  let bad = named.bad;
+  for (const file of named.files) {
     const shown = displayPath(file, io.cwd);
     const opened = await openArticleStore(file, io);
     if (!opened) {
