@@ -6,7 +6,7 @@
  * command "Adopt Annotations of a Renamed Article…" offers the same any time.
  */
 import * as vscode from 'vscode';
-import { fittingSidecars, strandedSidecarNames, type SidecarCandidate, type StrandedFit } from '../core/store';
+import { describeFit, fittingSidecars, strandedSidecarNames, type SidecarCandidate, type StrandedFit } from '../core/store';
 import type { DocumentSessions } from './documents';
 import { SIDECAR_SUFFIX } from './ids';
 import type { Sidecars } from './sidecars';
@@ -17,12 +17,6 @@ export type AdoptChoice = 'adopt' | 'notNow';
 export type AskToAdopt = (article: vscode.Uri, fit: StrandedFit) => Promise<AdoptChoice>;
 
 const fileName = (u: vscode.Uri) => u.path.slice(u.path.lastIndexOf('/') + 1);
-
-/** How a fit reads in a message: "the same text, 3 annotations" or "5 of 6 annotations anchor". */
-export function describeFit(fit: StrandedFit): string {
-  const n = fit.annotations;
-  return fit.sameText ? `the same text, ${n} annotation${n === 1 ? '' : 's'}` : `${fit.fits} of ${n} annotations anchor`;
-}
 
 export const askToAdopt: AskToAdopt = async (article, fit) => {
   const pick = await vscode.window.showInformationMessage(

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { displayPath, nodeFilePort, readArticle } from '../files';
 import { parseArgs, type CliIo } from '../io';
-import { articlePathFor, fittingSidecars, SidecarError, SidecarStore, strandedSidecarNames, type SidecarCandidate, type StrandedFit } from '../../core/store';
+import { articlePathFor, describeFit, fittingSidecars, SidecarError, SidecarStore, strandedSidecarNames, type SidecarCandidate } from '../../core/store';
 import { namedArticles } from './check';
 
 export const usage = 'news-annotator adopt [--dry-run] ARTICLE…';
@@ -26,9 +26,6 @@ function strandedBeside(article: string): SidecarCandidate[] {
   }
   return out;
 }
-
-const describeFit = (f: StrandedFit) =>
-  f.sameText ? `the same text, ${f.annotations} annotation${f.annotations === 1 ? '' : 's'}` : `${f.fits} of ${f.annotations} annotations anchor`;
 
 /**
  * `adopt`: an article renamed or moved outside VS Code (git mv, a file manager, a new scrape under another name)

@@ -9,20 +9,11 @@
  * with no title among them and not only common words: "Q:" / "A:", "Update:", "Read More:" and a one-word surname
  * (left to the surname rules) are not taken.
  */
+import { atLineStart } from '../text';
 import { K_CAP, type Pass } from './pass';
 import { W_ANY_FIRST, W_COMMON, W_TITLE } from './tokens';
 
 const MAX_WORDS = 4;
-
-/** Element k starts a line: only spaces (or a BOM) between it and the line break or the text's start. */
-function atLineStart(text: string, at: number): boolean {
-  for (let i = at - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return true;
-    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff && c !== 0xa0) return false;
-  }
-  return true;
-}
 
 /** Elements k and k+1 are adjacent words of one name: one space between them. */
 function adjacent(p: Pass, k: number): boolean {

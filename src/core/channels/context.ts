@@ -3,7 +3,7 @@
  * time), mentions by offset (binary search), and facts about actors (kind, roles, the state/side they belong to,
  * names of states for compound adjectives such as "U.S.-Russian").
  */
-import { paragraphAt, splitSentences, type TextDoc } from '../text';
+import { atLineStart, paragraphAt, spanIndexAt, splitSentences, type TextDoc } from '../text';
 import type { ActorFindings, KnownActor, Mention, Span } from '../types';
 
 /** Mentions are indexed by blocks of 64 characters (news text has about one mention per 60 characters). */
@@ -66,7 +66,7 @@ export class ChannelContext {
     const p = this.paragraphOf(offset);
     if (p < 0) return { start: offset, end: offset };
     const list = this.sentencesOf(p);
-    const i = indexIn(list, offset);
+    const i = spanIndexAt(list, offset);
     if (i < 0) return this.doc.paragraphs[p];
     return this.remember(p, i, list);
   }
@@ -97,7 +97,7 @@ export class ChannelContext {
     const p = paragraphAt(this.doc, offset);
     if (p < 0) return undefined;
     const list = this.sentencesOf(p);
-    const i = indexIn(list, offset);
+    const i = spanIndexAt(list, offset);
     if (i < 0) return undefined;
     return i > 0 ? list[i - 1] : this.lastSentenceOf(p - 1);
   }
@@ -273,20 +273,6 @@ export function normWord(s: string): string {
     .trim();
 }
 
-/** Index of the span of a sorted, disjoint list containing `offset` (binary search), or -1. */
-function indexIn(list: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = list[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /**
  * The mentions a channel can take part through: all but speaker labels of an interview ("Global Ledger: The
  * hotline was restored …"), which stand outside the sentence they open and take part in nothing it tells.
@@ -298,11 +284,5 @@ function withoutSpeakerLabels(text: string, mentions: readonly Mention[]): reado
 }
 
 function isLabel(text: string, m: Mention): boolean {
-  if (text.charCodeAt(m.end) !== 58) return false;
-  for (let i = m.start - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return true;
-    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff) return false;
-  }
-  return true;
+  return text.charCodeAt(m.end) === 58 && atLineStart(text, m.start);
 }

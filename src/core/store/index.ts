@@ -29,5 +29,5 @@ export { reanchor, applyEdits, contextScore, type AnchorState, type AnchorOutcom
 export { mergeById, type MergeConflict } from './merge';
 export { SidecarStore, SidecarError, formatErrors, type AnnotationInput, type SidecarStoreOptions, type LoadResult, type SaveResult } from './store';
 export { MemoryFilePort } from './memory';
-export { strandedSidecarNames, rateSidecar, fittingSidecars, ADOPT_MIN_SHARE, type SidecarCandidate, type StrandedFit } from './stranded';
+export { strandedSidecarNames, rateSidecar, fittingSidecars, describeFit, ADOPT_MIN_SHARE, type SidecarCandidate, type StrandedFit } from './stranded';
 export { linksIn, mergeLinks } from './links';

@@ -30,6 +30,12 @@ export interface StrandedFit {
   sameText: boolean;
 }
 
+/** How a fit reads in a message: "the same text, 3 annotations" or "5 of 6 annotations anchor". */
+export function describeFit(fit: StrandedFit): string {
+  const n = fit.annotations;
+  return fit.sameText ? `the same text, ${n} annotation${n === 1 ? '' : 's'}` : `${fit.fits} of ${n} annotations anchor`;
+}
+
 /** Share of annotations that must anchor before a sidecar is offered for an article (besides an identical text). */
 export const ADOPT_MIN_SHARE = 0.6;
 

@@ -61,17 +61,31 @@ function isSpace(c: number): boolean {
 
 /** Index of the paragraph containing `offset` (binary search), or -1. */
 export function paragraphAt(doc: TextDoc, offset: number): number {
-  const ps = doc.paragraphs;
+  return spanIndexAt(doc.paragraphs, offset);
+}
+
+/** Index of the span of a sorted, disjoint list that contains `offset` (binary search), or -1. */
+export function spanIndexAt(list: readonly Span[], offset: number): number {
   let lo = 0;
-  let hi = ps.length - 1;
+  let hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const p = ps[mid];
-    if (offset < p.start) hi = mid - 1;
-    else if (offset >= p.end) lo = mid + 1;
+    const s = list[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
     else return mid;
   }
   return -1;
+}
+
+/** Only blanks (spaces, tabs, a BOM) lie between `at` and the start of its line. */
+export function atLineStart(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 const ABBREVIATIONS = new Set([

@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
-import { describeFit, type StrandedSidecars } from '../strandedSidecars';
+import { describeFit } from '../../core/store';
+import type { StrandedSidecars } from '../strandedSidecars';
 import { argsOf, entryFor, toUri, type Services } from './common';
 
 export function register(s: Services, stranded: StrandedSidecars): vscode.Disposable {
