@@ -5,6 +5,7 @@
  * council") are added. Returns the mentions and the actors they name (with their affiliations).
  */
 import type { ActorFindings, KnownActor, Mention } from '../types';
+import { appositiveDescriptions, roleDescriptions } from './descriptions';
 import { BLOC_NOUNS } from './lexicon';
 import { headNoun, maxBy, overlapsAny } from './names';
 import { C_SURNAME, type Pass } from './pass';
@@ -84,13 +85,18 @@ function resolveGeneric(p: Pass, ids: readonly string[], hint: string | undefine
 /**
  * "the council"/"this council" after "Port Ellery City Council": a definite noun phrase whose noun is the head
  * (last word) of exactly one organisation named earlier is that organisation; "the alliance"/"the bloc" stand
- * for NATO/the EU once named. Capitalised heads count too ("the Commission").
+ * for NATO/the EU once named. Capitalised heads count too ("the Commission"). The nouns an article teaches for its
+ * own actors count the same way: a person's title ("Mayor Dana Whitcombe" … "the mayor") and a description in
+ * apposition ("The developer, Harborline Properties, …" … "the developer"); see descriptions.ts.
  */
 function backReferences(p: Pass, mentions: Mention[], actors: Map<string, KnownActor>): Mention[] {
+  const f = p.folded;
   const heads = new Map<string, Array<{ id: string; at: number }>>();
   const add = (noun: string, id: string, at: number): void => {
     const list = heads.get(noun) ?? [];
-    if (!list.some((x) => x.id === id)) list.push({ id, at });
+    const known = list.find((x) => x.id === id);
+    if (!known) list.push({ id, at });
+    else if (at < known.at) known.at = at;
     heads.set(noun, list);
   };
   const seen = new Set<string>();
@@ -110,16 +116,19 @@ function backReferences(p: Pass, mentions: Mention[], actors: Map<string, KnownA
       if (first) add(noun, id, first.start);
     }
   }
+  for (const d of roleDescriptions(mentions, (id) => p.entry(id)?.kind)) add(d.noun, d.id, d.at);
+  // an apposition never re-assigns a noun the text already gave someone: in "a spokesman for the mayor, Devin
+  // Castro," the name belongs to the spokesman, and "the mayor" is still the one introduced as Mayor
+  for (const d of appositiveDescriptions(p.text, f, mentions)) if (!heads.get(d.noun)?.some((x) => x.at < d.at)) add(d.noun, d.id, d.at);
   if (!heads.size) return mentions;
   const extra: Mention[] = [];
-  const f = p.folded;
   // one native pass for all the nouns
   const re = new RegExp(`\\b(?:the|this) (${[...heads.keys()].join('|')})\\b`, 'g');
   for (let m = re.exec(f); m; m = re.exec(f)) {
     const q = m.index;
     const end = q + m[0].length;
     if (/^ of\b/.test(f.slice(end, end + 4)) || isUpperAsciiAt(p.text, end + 1)) continue;
-    const before = (heads.get(m[1]) ?? []).filter((o) => o.at < q);
+    const before = (heads.get(m[1]) ?? []).filter((o) => o.at <= q);
     if (before.length !== 1) continue;
     if (overlapsAny(mentions, q, end)) continue;
     extra.push({ start: q, end, text: p.text.slice(q, end), actorId: before[0].id, match: 'alias', confidence: 0.55 });

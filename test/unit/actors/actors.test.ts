@@ -76,6 +76,7 @@ describe('actors: findMentions', () => {
 
   it('a company the text introduced is named later by its name alone; an institute is not', () => {
     assert.deepEqual(view('The developer, Marrowdale Holdings, promised new flats. Critics met Marrowdale on Monday.'), [
+      'The developer→marrowdale-holdings',
       'Marrowdale Holdings→marrowdale-holdings',
       'Marrowdale→marrowdale-holdings',
     ]);

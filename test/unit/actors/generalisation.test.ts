@@ -61,4 +61,42 @@ describe('actors: general rules for unseen articles', () => {
     const g = findMentions(createDoc('The council met on Monday. The alliance was not mentioned.'), worldRegistry());
     assert.deepEqual(g.mentions, []);
   });
+
+  describe('definite descriptions the article teaches', () => {
+    const run = (t: string) => findMentions(createDoc(t), worldRegistry()).mentions.map((m) => [m.text, m.actorId]);
+
+    it('"the governor" after "Governor Ilse Marwick" is her; the title word alone is not a mention before she is named', () => {
+      const t = 'The governor was absent. Governor Ilse Marwick signed the bill. Critics said the governor had not read it.';
+      const got = run(t).filter(([text]) => /governor/i.test(text));
+      assert.deepEqual(got, [['the governor', 'ilse-marwick']]);
+    });
+
+    it('an apposition names the actor: "The operator, Norvale Shipping, ..." and later "the operator"', () => {
+      const t = 'The operator, Norvale Shipping, denied the report. Inspectors met the operator on Friday.';
+      assert.deepEqual(run(t), [
+        ['The operator', 'norvale-shipping'],
+        ['Norvale Shipping', 'norvale-shipping'],
+        ['the operator', 'norvale-shipping'],
+      ]);
+    });
+
+    it('a name then ", the NOUN," describes it too', () => {
+      const t = 'Councilwoman Rosa Vell, the sponsor, defended the bill. Opponents said the sponsor had ignored them.';
+      assert.deepEqual(run(t), [
+        ['Rosa Vell', 'rosa-vell'],
+        ['the sponsor', 'rosa-vell'],
+        ['the sponsor', 'rosa-vell'],
+      ]);
+    });
+
+    it('two persons with the same title: "the minister" stays nobody', () => {
+      const t = 'Interior Minister Petra Vonk met Finance Minister Arno Lisk. The minister later declined to comment.';
+      assert.equal(run(t).filter(([text]) => text === 'The minister').length, 0);
+    });
+
+    it('an apposition does not take a title another person holds: "a spokesman for the mayor, Ed Tarn,"', () => {
+      const t = 'Mayor Lena Marsh opened the session. A spokesman for the mayor, Ed Tarn, said the vote would wait.';
+      assert.deepEqual(run(t).filter(([text]) => text === 'the mayor'), [['the mayor', 'lena-marsh']]);
+    });
+  });
 });
