@@ -154,4 +154,15 @@ export interface ActorFindings {
   mentions: Mention[];
   /** Every actor a mention points at (registry entries and unknown actors), plus their affiliations. */
   actors: ReadonlyMap<string, KnownActor>;
+  /**
+   * Demonyms outside mentions ("Turkish mediators", "Russian and American diplomats"), sorted by start: never
+   * mentions themselves, but later stages may read a state's part in a channel from them. Their states are in
+   * `actors`.
+   */
+  demonyms?: DemonymHit[];
+}
+
+/** A demonym in the text and the state it belongs to. */
+export interface DemonymHit extends Span {
+  stateId: string;
 }

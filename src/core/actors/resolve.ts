@@ -4,11 +4,11 @@
  * mentioned candidate, or the one whose state the article mentions), then generic back-references ("the
  * council") are added. Returns the mentions and the actors they name (with their affiliations).
  */
-import type { ActorFindings, KnownActor, Mention } from '../types';
+import type { ActorFindings, DemonymHit, KnownActor, Mention } from '../types';
 import { appositiveDescriptions, roleDescriptions } from './descriptions';
 import { BLOC_NOUNS } from './lexicon';
 import { headNoun, maxBy, overlapsAny } from './names';
-import { C_SURNAME, type Pass } from './pass';
+import { C_SURNAME, K_DEM, type Pass } from './pass';
 
 export function finish(p: Pass): ActorFindings {
   const c = p.cands;
@@ -59,7 +59,31 @@ export function finish(p: Pass): ActorFindings {
     mentions.push(m);
     addActor(p, actors, id);
   }
-  return { mentions: backReferences(p, mentions, actors), actors };
+  const all = backReferences(p, mentions, actors);
+  return { mentions: all, actors, demonyms: demonymHits(p, all, actors) };
+}
+
+/** Demonym elements of a single state outside every mention; their states join `actors`. */
+function demonymHits(p: Pass, mentions: readonly Mention[], actors: Map<string, KnownActor>): DemonymHit[] {
+  const out: DemonymHit[] = [];
+  for (let k = 0; k < p.n; k++) {
+    if (p.kind[k] !== K_DEM) continue;
+    const outs = p.outs[k];
+    if (!outs) continue;
+    let state: string | undefined;
+    for (const o of outs) {
+      if (o.kind !== 'demonym') continue;
+      if (state !== undefined && state !== o.actorId) {
+        state = undefined;
+        break;
+      }
+      state = o.actorId;
+    }
+    if (!state || overlapsAny(mentions, p.es[k], p.ee[k])) continue;
+    out.push({ start: p.es[k], end: p.ee[k], stateId: state });
+    addActor(p, actors, state);
+  }
+  return out;
 }
 
 /** A generic or ambiguous name: the state hint, else the latest mentioned, else the one whose state was mentioned. */
