@@ -99,4 +99,16 @@ describe('actors: general rules for unseen articles', () => {
       assert.deepEqual(run(t).filter(([text]) => text === 'the mayor'), [['the mayor', 'lena-marsh']]);
     });
   });
+
+  it('demonyms are no mentions, but the findings list them with their state (outside mentions only)', () => {
+    const t = 'Turkish mediators met Russian and American diplomats. The Russian government agreed.';
+    const g = findMentions(createDoc(t), worldRegistry());
+    assert.deepEqual(g.mentions.map((m) => m.text), ['The Russian government']);
+    assert.deepEqual((g.demonyms ?? []).map((d) => [t.slice(d.start, d.end), d.stateId]), [
+      ['Turkish', 'turkey'],
+      ['Russian', 'russia'],
+      ['American', 'united-states'],
+    ]);
+    assert.ok(g.actors.has('turkey'));
+  });
 });
