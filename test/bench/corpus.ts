@@ -9,13 +9,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from './root';
 import { analyze } from '../../src/core/analyze';
 import { EnginePool, mapOrdered } from '../../src/cli/parallel';
 import { buildCorpusIndex, CorpusIndex } from '../../src/core/corpus';
 import { compileRegistry, parseRegistry } from '../../src/core/registry';
 import type { ActorEntry, Analysis } from '../../src/core/types';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = repoRoot();
 
 interface Pools {
   persons: ActorEntry[];
@@ -219,7 +220,8 @@ export async function benchCorpus(articles = 10000): Promise<Record<string, numb
   return figures;
 }
 
-if (require.main === module) {
+// Run alone only (inside the bundled main bench, `require.main === module` would also hold).
+if (require.main === module && /corpus\.[cjt]s$/.test(process.argv[1] ?? '')) {
   const n = Number(process.argv[2] ?? 10000);
   benchCorpus(n).then(
     (f) => {

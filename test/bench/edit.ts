@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from './root';
 import { analyze } from '../../src/core/analyze';
 import { compileRegistry, parseRegistry } from '../../src/core/registry';
 import { LineMap } from '../../src/core/text';
@@ -21,7 +22,7 @@ import { ALL_ON, computeLayers, LAYER_IDS } from '../../src/extension/layers';
 import type { StoredAnnotation } from '../../src/extension/viewModel';
 import { buildArticle } from './engine';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = repoRoot();
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from './root';
 import { findMentions } from '../../src/core/actors';
 import { analyze } from '../../src/core/analyze';
 import { findChannels } from '../../src/core/channels';
@@ -11,7 +12,7 @@ import { findQuotes } from '../../src/core/quotes';
 import { compileRegistry, parseRegistry, RegistryCompiler } from '../../src/core/registry';
 import { createDoc } from '../../src/core/text';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = repoRoot();
 
 /** A text of about `bytes` characters: the samples' paragraphs, shuffled and lightly varied per copy. */
 export function buildArticle(bytes: number): string {
