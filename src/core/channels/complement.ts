@@ -28,6 +28,8 @@ export interface Complement {
 const PLACE_RE = /\s+(?:in|at)\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/y;
 const COMPLEMENT_RE = /\s+(between|with|of|like|such\s+as|among)\s+/y;
 const TOPIC_RE = /\s+(?:on|about|over|regarding|concerning|in)\s+/y;
+/** A list of states' people: demonyms joined by "and"/commas, then a people noun. */
+const PEOPLE_OF_RE = /^(?:the\s+)?(?:[a-z.-]+(?:,\s*|\s+and\s+))*[a-z.-]+\s+(?:diplomats|officials|experts|ministers|negotiators|envoys|delegations|delegates|leaders|representatives|lawmakers|parliamentarians|generals|commanders|military|intelligence)\b/;
 /** `[A-Za-z.]` */
 const isWordOrDot = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46;
 
@@ -93,8 +95,10 @@ export function complement(fd: Finder, e: number, sentence: Span, placeEnd = pla
   const ids = idsIn(fd, from, to);
   const group = groupAt(fd, from, from);
   const ms = ctx.mentionsIn(from, to);
+  // "of" takes actors named early in the list, a group ("of the two sides"), or states' people ("a working group
+  // of Russian and American diplomats"); else it is no complement ("a meeting of minds")
   if (kind === 'of' && (!ms.length || ms[0].start - from > 40)) {
-    out.kind = group.length ? 'of' : null;
+    out.kind = group.length || (ids.length && PEOPLE_OF_RE.test(f.slice(from, to))) ? 'of' : null;
   }
   out.ids = uniq([...ids, ...group]);
   const gm = ctx.hasCue(CUE_GROUP_NOUN, from, to) ? GROUP_RE.exec(f.slice(from, to)) : null;

@@ -8,7 +8,7 @@ import { DEFINITE, WordSet, type TriggerRule } from './lexicon';
 import { leftPhrase, letterRunBack, listEnd, skipBlanksBack, type LeftPhrase } from './phrase';
 import { complement, complementAt, idsIn, placeAfter, topicIds } from './complement';
 import { fallbackParticipants, pronounIds, sidesIn } from './groups';
-import { hostBefore, isVenue, sentenceSubject, subjectAfterComma } from './subjects';
+import { hostBefore, isVenue, sentenceSubject, subjectAfterComma, subjectChain } from './subjects';
 import { companyIn, secretIn, viaIn } from './via';
 import { explicitPair, INDIRECT_RE, stickyTest, uniq, type Finder } from './finder';
 
@@ -19,6 +19,19 @@ const COPULA_RE = /\s+(?:is|are|was|were|isn't|wasn't|can\s+be|would\s+be)\s/y;
 const GERUND_INTRO = new WordSet(['after', 'before', 'since', 'while', 'when', 'without', 'upon', 'on', 'for']);
 
 /** A channel noun (strong or weak): reported with participants from its phrase, else (when specific) its sentence. */
+/** The words a "by phone" phrase starts with when no verb leads it. */
+const PHONE_PREPOSITION = new WordSet(['by', 'on', 'over', 'via']);
+
+function isLetterCode(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function wordEnd(f: string, s: number): number {
+  let e = s;
+  while (isLetterCode(f.charCodeAt(e))) e++;
+  return e;
+}
+
 export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, sentence: Span): void {
   const ctx = fd.ctx;
   const f = ctx.folded;
@@ -63,6 +76,17 @@ export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, s
   if (left.possessor) owner.push(left.possessor.actorId);
   else if (left.pronoun) owner.push(...pronounIds(fd, left.pronoun, left.start, sentence));
   for (const id of left.modifierIds) if (!owner.includes(id) && !(left.modifierIds.length === 1 && !left.pair && isVenue(fd, id, left.start, s))) owner.push(id);
+  // "Trump and Putin spoke by phone": a call led by its verb has the whole subject chain as its parties
+  // (the verb starts the phrase: the names before it are its subject, not modifiers of a noun); one subject counts
+  // with a named partner ("Rashad spoke by phone with Netanyahu"), else the sentence decides ("she had spoken by
+  // phone with the company's chief executive, X")
+  if (rule.name === 'by-phone' && isLetterCode(f.charCodeAt(s)) && !PHONE_PREPOSITION.has(f, s, wordEnd(f, s))) {
+    const chain = subjectChain(fd, s, sentence);
+    if (chain.length >= 2 || (chain.length === 1 && comp.kind === 'with' && comp.ids.length > 0 && !comp.ids.includes(chain[0]))) {
+      owner.splice(0, owner.length, ...uniq([...chain, ...owner]));
+      start = s;
+    }
+  }
   // "the latest exchanges with Washington": the sentence's subject is the other side
   if (!owner.length && comp.kind === 'with' && comp.ids.length) {
     const subj = sentenceSubject(fd, left.start, sentence);

@@ -14,6 +14,18 @@ import { INDIRECT_RE, uniq, type Finder } from './finder';
 /** Modals that make a meeting verb a mere possibility ("could meet"). */
 const HYPOTHETICAL = new WordSet(['could', 'might']);
 
+/** The words before a mediation phrase that make it the means of a contact ("under Turkish mediation"). */
+const MEDIATION_INTRO_RE = /(?:^|[^a-z])(?:under|through|via|with|by|from|after|amid|despite)\s+(?:the\s+)?$/;
+
+/** Verb phrases whose second party follows "with" or is a group before them ("the two sides held talks"). */
+const TALK_RULES = new Set(['held-talks', 'exchanged-views', 'exchanged-letters']);
+
+/** The trigger [s, e) ends with "call" or "calls". */
+function isCallEnd(f: string, s: number, e: number): boolean {
+  const last = f.charCodeAt(e - 1) === 115 ? e - 1 : e;
+  return last - 4 >= s && f.startsWith('call', last - 4);
+}
+
 /** A verb trigger ("met", "held talks with"): a subject actor and a second party (object or group noun). */
 export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, sentence: Span): void {
   const ctx = fd.ctx;
@@ -29,7 +41,7 @@ export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, s
   const after = ctx.folded.slice(e, e + 12);
   const w = /^\s+with\s+/.exec(after);
   const direct = /^\s+/.exec(after);
-  if (rule.name === 'exchanged-views' || rule.name === 'held-talks') {
+  if (TALK_RULES.has(rule.name)) {
     if (w) {
       const to = listEnd(ctx, e + w[0].length, sentence.end);
       objects = idsIn(fd, e + w[0].length, to);
@@ -39,7 +51,8 @@ export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, s
   } else {
     const from = w ? e + w[0].length : direct ? e + direct[0].length : e;
     const first = ctx.mentions[ctx.firstMentionFrom(from)];
-    if (first && first.start - from <= 45 && !/[,;:.()]/.test(ctx.folded.slice(from, first.start))) {
+    // the object, not a place or time ("will meet in Riyadh", "met at the Kremlin", "meet on Monday")
+    if (first && first.start - from <= 45 && !/[,;:.()]|^(?:in|at|on|near|outside|inside|during|after|before)\s/.test(ctx.folded.slice(from, first.start))) {
       const to = listEnd(ctx, first.start, sentence.end);
       objects = idsIn(fd, first.start, to);
       const last = ctx.lastMentionIn(first.start, to);
@@ -49,7 +62,7 @@ export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, s
   const parties = uniq([...subject, ...objects]);
   if (!subject.length || parties.length < 2) {
     // "held talks" with a group ("the two sides held talks")
-    if (rule.name !== 'held-talks' && rule.name !== 'exchanged-views') return;
+    if (!TALK_RULES.has(rule.name)) return;
     const grp = groupBefore(fd, s, sentence);
     if (grp.length < 2 && parties.length < 2) return;
     parties.push(...grp.filter((g) => !parties.includes(g)));
@@ -57,7 +70,8 @@ export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, s
   const word = ctx.folded.slice(s, e);
   if (/^visited/.test(word) && !objects.length) return;
   const via = viaIn(fd, s, sentence);
-  let type = rule.type;
+  // "held a call", "had a phone call": the verb of a meeting, the noun of a call
+  let type = rule.name === 'held-talks' && isCallEnd(ctx.folded, s, e) ? 'call' : rule.type;
   if (via.length && type !== 'call') type = 'intermediary';
   if (type === 'meeting' && INDIRECT_RE.test(ctx.folded.slice(s, e))) type = 'intermediary';
   // "Lavrov and Rubio exchanged views", "Putin and Trump to meet": an adjacent subject is part of the phrase
@@ -97,8 +111,15 @@ export function judgeMediation(fd: Finder, s: number, e: number, sentence: Span)
     const last = ctx.lastMentionIn(from, to);
     if (last) end = last.end;
   }
+  // "Turkish mediation", "Qatari mediators": a single modifier names the mediator; a pair ("Russia-Ukraine
+  // mediation") names the parties
+  if (left.pair) {
+    for (const id of left.modifierIds) if (!participants.includes(id)) participants.push(id);
+  } else if (left.modifierIds.length && !via.length && !participants.length && !MEDIATION_INTRO_RE.test(f.slice(Math.max(sentence.start, left.start - 9), left.start))) {
+    // "Egyptian mediators said …": the mediators as speakers, not a mediation ("under/through Turkish mediation" is)
+    return;
+  } else for (const id of left.modifierIds) if (!via.includes(id)) via.push(id);
   if (!via.length) via.push(...subjectChain(fd, left.start, sentence, 30));
-  for (const id of left.modifierIds) if (!participants.includes(id)) participants.push(id);
   participants = uniq(participants).filter((id) => !via.includes(id));
   if (!via.length && participants.length < 2) return;
   fd.emit({ start: left.start, end, type: 'intermediary', participants, via: uniq(via), confidence: 0.75, sentence, fallback: false, weak: false });

@@ -113,6 +113,10 @@ function allIn(f: string, s: number, e: number, lo: number, hi: number): boolean
   return true;
 }
 
+function isUpperCode(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 /** Reads the modifiers in front of a noun trigger at `start` (inside the sentence starting at `limit`). */
 export function leftPhrase(ctx: ChannelContext, start: number, limit: number): LeftPhrase {
   const f = ctx.folded;
@@ -188,6 +192,16 @@ export function leftPhrase(ctx: ChannelContext, start: number, limit: number): L
       }
       if (sPossessive) break;
       continue;
+    }
+    // a state's demonym ("Turkish mediation", "the Qatari mediators", "a Chinese statement") modifies like its state
+    if (!pending && isUpperCode(ctx.text.charCodeAt(ws))) {
+      const state = ctx.stateIn(ws, we);
+      if (state) {
+        if (!out.modifierIds.includes(state)) out.modifierIds.push(state);
+        out.start = t.start;
+        pos = t.start;
+        continue;
+      }
     }
     // an unknown word: an adjective only if a determiner or known modifier opens the phrase further left
     if (!allIn(f, ws, we, 97, 122) || pending >= 2 || FUNCTION_WORDS.has(f, ws, we)) break;

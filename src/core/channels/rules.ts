@@ -138,11 +138,12 @@ export const RULES: readonly TriggerRule[] = [
   // ---- meeting: verbs
   {
     name: 'held-talks', first: 'held hold holds holding conducted had',
-    src: '(?:held|hold|holds|holding|conducted|had)\\s+(?:[a-z-]+\\s+)?(?:talks|discussions|negotiations|consultations|a\\s+meeting|meetings|a\\s+conversation)',
+    src: '(?:held|hold|holds|holding|conducted|had)\\s+(?:[a-z-]+\\s+)?(?:talks|discussions|negotiations|consultations|a\\s+meeting|meetings|a\\s+conversation|(?:(?:phone|telephone|video)\\s+)?calls?)',
     type: 'meeting',
     strength: 'verb',
   },
   { name: 'exchanged-views', first: 'exchanged exchange exchanging', src: '(?:exchanged|exchange|exchanging)\\s+(?:views|opinions)|exchange\\s+of\\s+(?:views|opinions)', type: 'meeting', strength: 'verb' },
+  { name: 'exchanged-letters', first: 'exchanged exchange exchanging swapped', src: '(?:exchanged|exchange|exchanging|swapped)\\s+(?:[a-z-]+\\s+)?(?:letters|messages|notes|correspondence)', type: 'letter', strength: 'verb' },
   { name: 'met', first: 'met meet meets to visited spoke talked negotiated conferred', src: 'met|meet|meets|to\\s+meet|visited|(?:spoke|talked|negotiated|conferred)\\s+with', type: 'meeting', strength: 'verb' },
   // ---- meeting: nouns
   { name: 'round-of-talks', first: 'round rounds', src: `rounds?\\s+of\\s+(?:talks|negotiations|consultations|discussions|${DIALOG})`, type: 'meeting', strength: 'strong' },

@@ -24,12 +24,32 @@ export function viaHits(fd: Finder, sentence: Span): Array<{ at: number; ids: st
     for (let m = VIA_RE.exec(seg); m; m = VIA_RE.exec(seg)) {
       const at = sentence.start + m.index + m[0].length;
       const first = ctx.mentions[ctx.firstMentionFrom(at)];
-      if (!first || first.start - at > 12) continue;
+      if (!first || first.start - at > 12) {
+        // "through the Swiss embassy", "via Turkish intermediaries": a state's demonym names the go-between
+        const state = stateWordAfter(fd, at, sentence.end);
+        if (state) hits.push({ at: sentence.start + m.index, ids: [state] });
+        continue;
+      }
       hits.push({ at: sentence.start + m.index, ids: idsIn(fd, at, listEnd(ctx, at, sentence.end)) });
     }
     fd.viaCache.set(sentence.start, hits);
   }
   return hits;
+}
+
+/** Nouns a demonym names a go-between with ("the Swiss embassy", "Turkish intermediaries", "Qatari mediators"). */
+const GO_BETWEEN_RE = /^(?:embass(?:y|ies)|intermediar(?:y|ies)|mediators?|mediation|diplomats?|officials?|channels?|envoys?|authorities|government|side|hosts?|negotiators?|counterparts?)(?![a-z])/;
+
+/** The state of a demonym (after an optional "the") opening the words at `at`, when a go-between noun follows it. */
+function stateWordAfter(fd: Finder, at: number, end: number): string | undefined {
+  const f = fd.ctx.folded;
+  let s = at;
+  if (f.startsWith('the ', s)) s += 4;
+  let e = s;
+  while (e < end && ((f.charCodeAt(e) >= 97 && f.charCodeAt(e) <= 122) || f.charCodeAt(e) === 46)) e++;
+  if (e === s || f.charCodeAt(e) !== 32) return undefined;
+  if (!GO_BETWEEN_RE.test(f.slice(e + 1, Math.min(end, e + 16)))) return undefined;
+  return fd.ctx.stateIn(s, e);
 }
 
 /** Intermediaries named in the rest of the sentence (within 200 characters of the trigger). */

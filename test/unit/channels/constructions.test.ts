@@ -1,0 +1,69 @@
+/**
+ * Channel constructions of wire copy, end to end (world registry → actors → quotes → channels): verb-led calls with
+ * coordinated subjects, calls "held", letters exchanged through a third state, a state's demonym as mediator or as
+ * the people of a working group, and places that are no parties.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../../src/core/analyze';
+import { compileRegistry, parseRegistry, type CompiledRegistry } from '../../../src/core/registry';
+import type { Channel } from '../../../src/core/types';
+
+let world: CompiledRegistry | undefined;
+function channelsOf(text: string): Channel[] {
+  if (!world) {
+    const file = join(__dirname, '..', '..', '..', 'registry', 'world.yaml');
+    world = compileRegistry(parseRegistry(readFileSync(file, 'utf8'), file).entries);
+  }
+  return analyze(text, world).channels;
+}
+
+/** The one channel of a sentence, as [type, text, participants sorted, via sorted]. */
+function only(text: string): [string, string, string[], string[]] {
+  const list = channelsOf(text);
+  assert.equal(list.length, 1, `one channel in "${text}", got ${JSON.stringify(list.map((c) => c.text))}`);
+  const c = list[0];
+  assert.equal(text.slice(c.start, c.end), c.text);
+  return [c.type, c.text, [...c.participants].sort(), [...c.via].sort()];
+}
+
+describe('channels: constructions of wire copy (end to end)', () => {
+  it('"Trump and Putin spoke by phone": both surnames are parties, the span is the verb phrase', () => {
+    assert.deepEqual(only('Trump and Putin spoke by phone for more than two hours.'), ['call', 'spoke by phone', ['donald-trump', 'vladimir-putin'], []]);
+  });
+
+  it('one subject and a named partner: "Erdogan spoke by phone with Zelensky"', () => {
+    const [type, , parties] = only('Erdogan spoke by phone with Zelensky on Sunday.');
+    assert.equal(type, 'call');
+    assert.deepEqual(parties, ['recep-tayyip-erdogan', 'volodymyr-zelensky']);
+  });
+
+  it('"held a call" and "had a phone call" are calls, not meetings', () => {
+    assert.deepEqual(only('Umerov and Witkoff held a call on Sunday.'), ['call', 'Umerov and Witkoff held a call', ['rustem-umerov', 'steve-witkoff'], []]);
+    assert.equal(only('Macron had a phone call with Starmer.')[0], 'call');
+  });
+
+  it('letters exchanged through an embassy: an intermediary channel via the embassy\'s state', () => {
+    const [type, , parties, via] = only('Lavrov and Rubio exchanged letters through the Swiss embassy.');
+    assert.equal(type, 'intermediary');
+    assert.deepEqual(parties, ['marco-rubio', 'sergey-lavrov']);
+    assert.deepEqual(via, ['switzerland']);
+  });
+
+  it('a demonym names the mediator: "under Turkish mediation", "through Qatari intermediaries"', () => {
+    const [type, text, , via] = only('Officials from both sides met in Istanbul under Turkish mediation.');
+    assert.deepEqual([type, text, via], ['intermediary', 'Turkish mediation', ['turkey']]);
+    assert.deepEqual(only('The proposal reached Kyiv through Qatari intermediaries.')[3], ['qatar']);
+  });
+
+  it('mediators as speakers are no channel: "Egyptian mediators said …"', () => {
+    assert.deepEqual(channelsOf('Egyptian mediators said the gaps were narrowing.'), []);
+  });
+
+  it('a working group of states\' people: "of Russian and American diplomats"; a venue is no party', () => {
+    assert.deepEqual(only('A working group of Russian and American diplomats will convene in Riyadh.'), ['working-group', 'A working group', ['russia', 'united-states'], []]);
+    const meet = channelsOf('Russia and the United States will meet in Riyadh.');
+    assert.deepEqual(meet.map((c) => [...c.participants].sort()), [['russia', 'united-states']]);
+  });
+});
