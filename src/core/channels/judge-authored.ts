@@ -142,6 +142,8 @@ export function judgeAuthored(fd: Finder, rule: TriggerRule, s: number, e: numbe
       const from = e + behalf.index + behalf[0].length;
       targets.push(...idsIn(fd, from, listEnd(ctx, from, sentence.end)));
     }
+    // "relaying messages between Moscow and Kyiv": the two ends
+    if (comp.kind === 'between') for (const id of comp.ids) if (!targets.includes(id)) targets.push(id);
   }
   // "In a post on Telegram, Zelensky …", "In an open letter to Trump, Zelensky …": the subject after the comma
   if (!authors.length && !passOn) authors.push(...subjectAfterComma(fd, e, sentence));
@@ -166,6 +168,7 @@ export function judgeAuthored(fd: Finder, rule: TriggerRule, s: number, e: numbe
     const last = ctx.lastMentionIn(afterAuthor, listEnd(ctx, afterAuthor + toM[0].length, sentence.end));
     if (last && last.start - e < 60) end = last.end;
   }
+  if (passOn && comp.kind === 'between' && comp.end > end) end = comp.end;
   fd.emit({ start: left.start, end, type, participants, via, confidence: 0.7, sentence, fallback: false, weak: false });
 }
 

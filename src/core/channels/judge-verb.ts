@@ -17,6 +17,9 @@ const HYPOTHETICAL = new WordSet(['could', 'might']);
 /** The words before a mediation phrase that make it the means of a contact ("under Turkish mediation"). */
 const MEDIATION_INTRO_RE = /(?:^|[^a-z])(?:under|through|via|with|by|from|after|amid|despite)\s+(?:the\s+)?$/;
 
+/** What follows "called X" when X is named, not phoned: a predicate noun, a possessive, a quote. */
+const CALLED_PREDICATE_RE = /^(?:'s?(?![a-z])|\s+(?:(?:a|an|the|his|her|their|its|it|him|them|one|our|my|too|so)(?![a-z])|["“«']))/;
+
 /** Verb phrases whose second party follows "with" or is a group before them ("the two sides held talks"). */
 const TALK_RULES = new Set(['held-talks', 'exchanged-views', 'exchanged-letters']);
 
@@ -59,6 +62,9 @@ export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, s
       if (last) end = last.end;
     }
   }
+  // "called Putin": a call only with an actor right after it and no predicate ("called Putin a liar", "called
+  // Putin's plan …", "called the Kremlin's bluff")
+  if (rule.name === 'called' && (!objects.length || end === e || CALLED_PREDICATE_RE.test(ctx.folded.slice(end, end + 8)))) return;
   const parties = uniq([...subject, ...objects]);
   if (!subject.length || parties.length < 2) {
     // "held talks" with a group ("the two sides held talks")

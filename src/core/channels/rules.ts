@@ -86,6 +86,8 @@ export const RULES: readonly TriggerRule[] = [
   },
   { name: 'hotline', first: 'hotline hotlines hot', src: 'hot-?lines?', type: 'call', strength: 'strong' },
   { name: 'phoned', first: 'phoned telephoned', src: 'phoned|telephoned', type: 'call', strength: 'verb' },
+  // "Macron called Putin on Friday" (not "called Putin a liar", "called on Putin", "called for"): judged in judge-verb.ts
+  { name: 'called', first: 'called', src: 'called', type: 'call', strength: 'verb' },
   { name: 'conversation', first: 'conversation conversations', src: 'conversations?', type: 'call', strength: 'weak' },
   // ---- working group
   {

@@ -66,4 +66,20 @@ describe('channels: constructions of wire copy (end to end)', () => {
     const meet = channelsOf('Russia and the United States will meet in Riyadh.');
     assert.deepEqual(meet.map((c) => [...c.participants].sort()), [['russia', 'united-states']]);
   });
+
+  it('"relaying messages between Moscow and Kyiv": the go-between is via, the two ends are the parties', () => {
+    assert.deepEqual(only('Qatar has been relaying messages between Moscow and Kyiv on the return of children.'), [
+      'intermediary',
+      'messages between Moscow and Kyiv',
+      ['russia', 'ukraine'],
+      ['qatar'],
+    ]);
+  });
+
+  it('"called X" is a call only when X is named and no predicate follows', () => {
+    assert.deepEqual(only('Macron called Putin on Friday, the Elysee said.'), ['call', 'called Putin', ['emmanuel-macron', 'vladimir-putin'], []]);
+    for (const t of ['Biden called Putin a killer.', "Zelensky called Putin's offer a trap.", 'Lavrov called on Washington to respond.', 'Erdogan called for a ceasefire.', 'Trump called Zelensky "a dictator".']) {
+      assert.deepEqual(channelsOf(t), [], t);
+    }
+  });
 });
