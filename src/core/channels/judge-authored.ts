@@ -120,6 +120,14 @@ export function judgeAuthored(fd: Finder, rule: TriggerRule, s: number, e: numbe
       authors.length = 0;
     }
   }
+  if (!authors.length && !passOn && f.startsWith('interview', s)) {
+    // "Putin told Tucker Carlson in an interview": the speaker and the one who asked
+    const told = toldBefore(fd, left.start, sentence);
+    if (told) {
+      authors.push(...told.speakers);
+      targets.push(told.listener);
+    }
+  }
   if (!authors.length && !passOn) authors.push(...speakerBefore(fd, left.start, sentence));
   if (!authors.length && !passOn) {
     // "Beijing has issued warnings", "Trump tweeted", "X sent a letter"
@@ -208,6 +216,26 @@ export function judgeBroadcast(fd: Finder, s: number, e: number, sentence: Span)
  * "Zuppi said in an interview", "Zelensky dismissed … in a post on Telegram": for a channel noun inside an "in/on"
  * phrase, the speaker is the subject before the speech verb, else the sentence's subject.
  */
+/** Verbs of speaking to someone: "X told Y in an interview", "X gave Y an interview". */
+const TOLD_VERBS = new WordSet(['told', 'tells', 'telling', 'tell']);
+
+/** "S told L in …" ending at `at` (the "in" right before it): the speakers S and the listener L, else undefined. */
+function toldBefore(fd: Finder, at: number, sentence: Span): { speakers: string[]; listener: string } | undefined {
+  const ctx = fd.ctx;
+  const f = ctx.folded;
+  const p = skipBlanksBack(f, at, sentence.start);
+  const w = letterRunBack(f, p, sentence.start);
+  if (p - w !== 2 || !f.startsWith('in', w)) return undefined;
+  const q = skipBlanksBack(f, w, sentence.start);
+  const listener = ctx.mentionAt(q - 1);
+  if (!listener || listener.end !== q) return undefined;
+  const v = skipBlanksBack(f, listener.start, sentence.start);
+  const vw = letterRunBack(f, v, sentence.start);
+  if (vw === v || !TOLD_VERBS.has(f, vw, v)) return undefined;
+  const speakers = subjectChain(fd, vw, sentence, 40).filter((id) => id !== listener.actorId);
+  return speakers.length ? { speakers, listener: listener.actorId } : undefined;
+}
+
 export function speakerBefore(fd: Finder, at: number, sentence: Span): string[] {
   const f = fd.ctx.folded;
   let p = skipBlanksBack(f, at, sentence.start);

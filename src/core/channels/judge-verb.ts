@@ -17,6 +17,15 @@ const HYPOTHETICAL = new WordSet(['could', 'might']);
 /** The words before a mediation phrase that make it the means of a contact ("under Turkish mediation"). */
 const MEDIATION_INTRO_RE = /(?:^|[^a-z])(?:under|through|via|with|by|from|after|amid|despite)\s+(?:the\s+)?$/;
 
+/** The verb at `e` takes a person as its direct object: the first object is a person named right after it. */
+function receivedPerson(fd: Finder, e: number, objects: readonly string[]): boolean {
+  const ctx = fd.ctx;
+  const first = ctx.mentions[ctx.firstMentionFrom(e)];
+  if (!first || !objects.length || first.start !== e + 1 || first.actorId !== objects[0] || ctx.kindOf(first.actorId) !== 'person') return false;
+  // "welcomed Trump's remarks": the person's words, not the person
+  return ctx.folded.charCodeAt(first.end) !== 39;
+}
+
 /** What follows "called X" when X is named, not phoned: a predicate noun, a possessive, a quote. */
 const CALLED_PREDICATE_RE = /^(?:'s?(?![a-z])|\s+(?:(?:a|an|the|his|her|their|its|it|him|them|one|our|my|too|so)(?![a-z])|["“«']))/;
 
@@ -62,6 +71,8 @@ export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, s
       if (last) end = last.end;
     }
   }
+  // "received Witkoff": only a person right after the verb ("received a letter from Trump" is no meeting)
+  if (rule.name === 'received' && !receivedPerson(fd, e, objects)) return;
   // "called Putin": a call only with an actor right after it and no predicate ("called Putin a liar", "called
   // Putin's plan …", "called the Kremlin's bluff")
   if (rule.name === 'called' && (!objects.length || end === e || CALLED_PREDICATE_RE.test(ctx.folded.slice(end, end + 8)))) return;

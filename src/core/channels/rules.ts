@@ -146,6 +146,8 @@ export const RULES: readonly TriggerRule[] = [
   },
   { name: 'exchanged-views', first: 'exchanged exchange exchanging', src: '(?:exchanged|exchange|exchanging)\\s+(?:views|opinions)|exchange\\s+of\\s+(?:views|opinions)', type: 'meeting', strength: 'verb' },
   { name: 'exchanged-letters', first: 'exchanged exchange exchanging swapped', src: '(?:exchanged|exchange|exchanging|swapped)\\s+(?:[a-z-]+\\s+)?(?:letters|messages|notes|correspondence)', type: 'letter', strength: 'verb' },
+  // "Putin received Witkoff", "Zelensky hosted Kellogg in Kyiv": a person received is a meeting (judge-verb.ts)
+  { name: 'received', first: 'received receives receiving hosted hosts hosting welcomed welcomes welcoming', src: 'received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|welcoming', type: 'meeting', strength: 'verb' },
   { name: 'met', first: 'met meet meets to visited spoke talked negotiated conferred', src: 'met|meet|meets|to\\s+meet|visited|(?:spoke|talked|negotiated|conferred)\\s+with', type: 'meeting', strength: 'verb' },
   // ---- meeting: nouns
   { name: 'round-of-talks', first: 'round rounds', src: `rounds?\\s+of\\s+(?:talks|negotiations|consultations|discussions|${DIALOG})`, type: 'meeting', strength: 'strong' },

@@ -20,6 +20,8 @@ export function subjectChain(fd: Finder, s: number, sentence: Span, maxGap = 60)
   const ctx = fd.ctx;
   const out: string[] = [];
   let i = ctx.firstMentionFrom(s) - 1;
+  // "Witkoff will travel to Moscow next week to meet Putin": a place after "to/in/at" is not the subject
+  while (i >= 0 && ctx.mentions[i].start >= sentence.start && s - ctx.mentions[i].end <= maxGap && afterPlacePreposition(ctx.folded, ctx.mentions[i].start, sentence.start)) i--;
   if (i < 0) return out;
   let m = ctx.mentions[i];
   if (m.start < sentence.start || m.end > s) return out;
@@ -41,6 +43,17 @@ export function subjectChain(fd: Finder, s: number, sentence: Span, maxGap = 60)
     m = p;
   }
   return out.reverse();
+}
+
+/** Prepositions of place and direction: the actor after them is where something happens, not who does it. */
+const PLACE_PREPOSITIONS = new WordSet(['to', 'in', 'at', 'into', 'toward', 'towards', 'inside', 'near']);
+
+/** Whether the word right before `start` (blanks between) is a preposition of place. */
+function afterPlacePreposition(f: string, start: number, floor: number): boolean {
+  const p = skipBlanksBack(f, start, floor);
+  if (p === start) return false;
+  const w = letterRunBack(f, p, floor);
+  return w < p && PLACE_PREPOSITIONS.has(f, w, p);
 }
 
 /**

@@ -82,4 +82,19 @@ describe('channels: constructions of wire copy (end to end)', () => {
       assert.deepEqual(channelsOf(t), [], t);
     }
   });
+
+  it('"Putin received Witkoff", "Zelensky hosted Kellogg": a person received is a meeting; things received are not', () => {
+    assert.deepEqual(only('Putin received Witkoff at the Kremlin.'), ['meeting', 'received Witkoff', ['steve-witkoff', 'vladimir-putin'], []]);
+    assert.deepEqual(only('Zelensky hosted Kellogg in Kyiv.').slice(0, 3), ['meeting', 'hosted Kellogg', ['keith-kellogg', 'volodymyr-zelensky']]);
+    for (const t of ['Ukraine received weapons from Germany.', "Putin welcomed Trump's remarks.", "The Kremlin welcomed Witkoff's visit."]) assert.deepEqual(channelsOf(t), [], t);
+    assert.deepEqual(only('Erdogan hosted talks between Russia and Ukraine.').slice(2), [['russia', 'ukraine'], ['recep-tayyip-erdogan']]);
+  });
+
+  it('"Putin told Reuters in an interview": the speaker and the outlet', () => {
+    assert.deepEqual(only('Putin told Reuters in an interview that he was open to negotiations.'), ['media', 'an interview', ['reuters', 'vladimir-putin'], []]);
+  });
+
+  it('a place after "travel to" is not the subject of "to meet"', () => {
+    assert.deepEqual(only('Witkoff will travel to Moscow next week to meet Putin.').slice(2), [['steve-witkoff', 'vladimir-putin'], []]);
+  });
 });
