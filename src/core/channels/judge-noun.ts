@@ -8,7 +8,7 @@ import { DEFINITE, WordSet, type TriggerRule } from './lexicon';
 import { leftPhrase, letterRunBack, listEnd, skipBlanksBack, type LeftPhrase } from './phrase';
 import { complement, complementAt, idsIn, placeAfter, topicIds } from './complement';
 import { fallbackParticipants, pronounIds, sidesIn } from './groups';
-import { hostBefore, isVenue, sentenceSubject, subjectAfterComma, subjectChain } from './subjects';
+import { hostBefore, isVenue, sentenceSubject, sentenceSubjects, subjectAfterComma, subjectChain } from './subjects';
 import { companyIn, secretIn, viaIn } from './via';
 import { explicitPair, INDIRECT_RE, stickyTest, uniq, type Finder } from './finder';
 
@@ -90,7 +90,9 @@ export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, s
   // "the latest exchanges with Washington": the sentence's subject is the other side
   if (!owner.length && comp.kind === 'with' && comp.ids.length) {
     const subj = sentenceSubject(fd, left.start, sentence);
-    if (subj && !comp.ids.includes(subj) && !comp.ids.some((id) => ctx.sideOf(id) === ctx.sideOf(subj))) owner.push(subj);
+    if (subj && !comp.ids.includes(subj) && !comp.ids.some((id) => ctx.sideOf(id) === ctx.sideOf(subj))) {
+      for (const id of sentenceSubjects(fd, left.start, sentence)) if (!comp.ids.includes(id)) owner.push(id);
+    }
   }
   if (comp.kind === 'between' || comp.kind === 'with' || comp.kind === 'like' || (comp.kind === 'of' && (comp.ids.length || comp.named))) {
     participants = uniq([...owner, ...comp.ids]);

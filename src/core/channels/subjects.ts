@@ -98,6 +98,22 @@ export function sentenceSubject(fd: Finder, before: number, sentence: Span): str
   return m.actorId;
 }
 
+/** `sentenceSubject` with the actors coordinated with it ("Kushner and Witkoff flew to Moscow …"). */
+export function sentenceSubjects(fd: Finder, before: number, sentence: Span): string[] {
+  const first = sentenceSubject(fd, before, sentence);
+  if (!first) return [];
+  const ctx = fd.ctx;
+  const out = [first];
+  for (let i = ctx.firstMentionFrom(sentence.start); i + 1 < ctx.mentions.length; i++) {
+    const b = ctx.mentions[i + 1];
+    if (b.end > before || !COORDINATION_RE.test(ctx.folded.slice(ctx.mentions[i].end, b.start))) break;
+    if (!out.includes(b.actorId)) out.push(b.actorId);
+  }
+  return out;
+}
+
+const COORDINATION_RE = /^(?:,\s*|\s+and\s+|,\s+and\s+)$/;
+
 /** The subject right after the first comma following `from` ("In a post on Telegram, Zelensky …"). */
 export function subjectAfterComma(fd: Finder, from: number, sentence: Span): string[] {
   const ctx = fd.ctx;

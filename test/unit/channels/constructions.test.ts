@@ -97,4 +97,8 @@ describe('channels: constructions of wire copy (end to end)', () => {
   it('a place after "travel to" is not the subject of "to meet"', () => {
     assert.deepEqual(only('Witkoff will travel to Moscow next week to meet Putin.').slice(2), [['steve-witkoff', 'vladimir-putin'], []]);
   });
+
+  it('"Kushner and Witkoff flew to Moscow for talks with Putin": every coordinated subject takes part', () => {
+    assert.deepEqual(only('Kushner and Witkoff flew to Moscow for talks with Putin.').slice(1, 3), ['talks with Putin', ['jared-kushner', 'steve-witkoff', 'vladimir-putin']]);
+  });
 });
