@@ -7,7 +7,7 @@ import { WordSet, type TriggerRule } from './lexicon';
 import { leftPhrase, letterRunBack, listEnd, skipBlanksBack } from './phrase';
 import { idsIn } from './complement';
 import { fallbackParticipants, groupAt, groupBefore } from './groups';
-import { subjectChain, subjectStart } from './subjects';
+import { demonymSubject, subjectChain, subjectStart } from './subjects';
 import { viaIn } from './via';
 import { INDIRECT_RE, uniq, type Finder } from './finder';
 
@@ -47,7 +47,9 @@ export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, s
     const w = letterRunBack(ctx.folded, p, sentence.start);
     if (w < p && HYPOTHETICAL.has(ctx.folded, w, p)) return;
   }
-  const subject = subjectChain(fd, s, sentence);
+  let subject = subjectChain(fd, s, sentence);
+  // "Ukrainian and European officials met": the states of the people named
+  if (!subject.length) subject = demonymSubject(fd, s, sentence);
   let objects: string[] = [];
   let end = e;
   const after = ctx.folded.slice(e, e + 12);

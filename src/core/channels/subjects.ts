@@ -98,6 +98,44 @@ export function sentenceSubject(fd: Finder, before: number, sentence: Span): str
   return m.actorId;
 }
 
+/** People a state sends or is represented by: "Ukrainian officials", "European leaders". */
+const STATE_PEOPLE = new WordSet('officials diplomats leaders negotiators delegations delegates delegation envoys ministers representatives lawmakers counterparts'.split(' '));
+/** Words allowed between demonyms: "and", "or" ("European and Ukrainian officials"). */
+const AND_OR = new WordSet(['and', 'or']);
+
+/**
+ * States named by their people right before `s` ("European and Ukrainian officials held talks"): a people noun,
+ * and before it capitalised demonyms joined by "and"/commas; each must be a state word of the findings.
+ */
+export function demonymSubject(fd: Finder, s: number, sentence: Span): string[] {
+  const ctx = fd.ctx;
+  const f = ctx.folded;
+  let p = skipBlanksBack(f, s, sentence.start);
+  let w = letterRunBack(f, p, sentence.start);
+  // an auxiliary or adverb between subject and verb ("have met", "also held")
+  if (w < p && AUXILIARIES.has(f, w, p)) {
+    p = skipBlanksBack(f, w, sentence.start);
+    w = letterRunBack(f, p, sentence.start);
+  }
+  if (w === p || !STATE_PEOPLE.has(f, w, p)) return [];
+  const out: string[] = [];
+  for (let n = 0; n < 6; n++) {
+    p = skipBlanksBack(f, w, sentence.start);
+    if (p > sentence.start && f.charCodeAt(p - 1) === 44) p = skipBlanksBack(f, p - 1, sentence.start);
+    w = letterRunBack(f, p, sentence.start);
+    if (w === p) break;
+    if (AND_OR.has(f, w, p) && out.length) continue;
+    const c = ctx.text.charCodeAt(w);
+    if (!(c >= 65 && c <= 90) || ctx.mentionAt(w)) break;
+    const id = ctx.stateIn(w, p);
+    if (!id) break;
+    if (!out.includes(id)) out.unshift(id);
+  }
+  return out;
+}
+
+const AUXILIARIES = new WordSet('have has had will would also then later reportedly first previously again'.split(' '));
+
 /** `sentenceSubject` with the actors coordinated with it ("Kushner and Witkoff flew to Moscow …"). */
 export function sentenceSubjects(fd: Finder, before: number, sentence: Span): string[] {
   const first = sentenceSubject(fd, before, sentence);

@@ -101,4 +101,9 @@ describe('channels: constructions of wire copy (end to end)', () => {
   it('"Kushner and Witkoff flew to Moscow for talks with Putin": every coordinated subject takes part', () => {
     assert.deepEqual(only('Kushner and Witkoff flew to Moscow for talks with Putin.').slice(1, 3), ['talks with Putin', ['jared-kushner', 'steve-witkoff', 'vladimir-putin']]);
   });
+
+  it('states named by their people: "European and Ukrainian officials held talks", "European leaders met Zelensky"', () => {
+    assert.deepEqual(only('European and Ukrainian officials held talks in Geneva.').slice(0, 3), ['meeting', 'held talks', ['europe', 'ukraine']]);
+    assert.deepEqual(only('European leaders met Zelensky in London.').slice(2), [['europe', 'volodymyr-zelensky'], []]);
+  });
 });
