@@ -10,8 +10,14 @@
  * (left to the surname rules) are not taken.
  */
 import { atLineStart } from '../text';
-import { K_CAP, type Pass } from './pass';
-import { W_ANY_FIRST, W_COMMON, W_TITLE } from './tokens';
+import * as pass from './pass';
+import type { Pass } from './pass';
+import * as tokens from './tokens';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { K_CAP } = pass;
+const { W_ANY_FIRST, W_COMMON, W_TITLE } = tokens;
 
 const MAX_WORDS = 4;
 

@@ -2,8 +2,14 @@
  * Step 4: phrase rules around states and persons. "the Russian government" / "the Biden administration" → the
  * state; "the American leader" / "this Russian president" → that state's leader when the registry knows one.
  */
-import { W_COLLECTIVE, W_LEADER } from './tokens';
-import { K_DEM, K_PERSON, K_STATE, K_SUR, type Pass } from './pass';
+import * as tokens from './tokens';
+import * as pass from './pass';
+import type { Pass } from './pass';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { W_COLLECTIVE, W_LEADER } = tokens;
+const { K_DEM, K_PERSON, K_STATE, K_SUR } = pass;
 
 export function phraseRules(p: Pass): void {
   const f = p.folded;

@@ -7,11 +7,20 @@
  */
 import type { MatchKind } from '../types';
 import { HONORIFICS, NAME_PARTICLES } from './lexicon';
-import { C_SURNAME, K_AMB, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR, type Pass } from './pass';
-import { orgFrom } from './orgs';
-import { appositionAfter, bylineBefore, roleBefore, roleNounApposition } from './roles';
-import { W_ANY_FIRST, W_COMMON, W_COMPANY, W_FIRST, W_ORG, W_TITLE } from './tokens';
-import { fuzzyPerson, variantOrSurname } from './variants';
+import * as pass from './pass';
+import type { Pass } from './pass';
+import * as orgs from './orgs';
+import * as roles from './roles';
+import * as tokens from './tokens';
+import * as variants from './variants';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { C_SURNAME, K_AMB, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } = pass;
+const { W_ANY_FIRST, W_COMMON, W_COMPANY, W_FIRST, W_ORG, W_TITLE } = tokens;
+const { orgFrom } = orgs;
+const { appositionAfter, bylineBefore, roleBefore, roleNounApposition } = roles;
+const { fuzzyPerson, variantOrSurname } = variants;
 
 /** Elements that can be part of a run (not a registry organisation or person). */
 export function isRunEl(p: Pass, k: number): boolean {

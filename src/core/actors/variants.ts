@@ -5,8 +5,14 @@
  * pass cheap filters (length, word lists, same first letter of the key), and lookups are memoised per article.
  */
 import { COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, editDistance, translitKey } from './lexicon';
-import { K_CAP, type Pass } from './pass';
-import { W_COMMON, W_FIRST, W_TITLE } from './tokens';
+import * as pass from './pass';
+import type { Pass } from './pass';
+import * as tokens from './tokens';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { K_CAP } = pass;
+const { W_COMMON, W_FIRST, W_TITLE } = tokens;
 
 /** Maximum edit distance for a surname token of `len` letters (0 = never fuzzy). */
 export function fuzzyBudget(len: number): number {
