@@ -49,6 +49,8 @@ export interface OutsInfo {
   first: FormOutput | undefined;
   /** Owners of the surname outputs, unique. */
   surOwners: string[];
+  /** The first output that is a state (a demonym's or a state name's state), if any. */
+  state: string | undefined;
 }
 
 function outsInfoOf(outs: readonly FormOutput[], entries: ReadonlyMap<string, ActorEntry>): OutsInfo {
@@ -67,41 +69,69 @@ function outsInfoOf(outs: readonly FormOutput[], entries: ReadonlyMap<string, Ac
     generic: ment.every((o) => o.kind === 'generic'),
     first: ment[0],
     surOwners: unique(outs.filter((o) => o.kind === 'surname').map((o) => o.actorId)),
+    state: firstState(outs, entries),
   };
 }
 
-/** Mention candidates as parallel arrays (index = candidate id, in the order they were found). */
+function firstState(outs: readonly FormOutput[], entries: ReadonlyMap<string, ActorEntry>): string | undefined {
+  for (const o of outs) {
+    const e = entries.get(o.actorId);
+    if (e?.kind === 'state') return e.id;
+  }
+  return undefined;
+}
+
+/**
+ * Mention candidates as parallel arrays (index = candidate id, in the order they were found); the numeric
+ * columns are typed arrays grown by doubling (no boxed numbers, no per-candidate allocation).
+ */
 export class Cands {
-  readonly start: number[] = [];
-  readonly end: number[] = [];
+  /** Number of candidates (the typed columns are longer: their capacity). */
+  length = 0;
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
   /** Shared with the registry's per-output-list info: never mutated, only replaced. */
   readonly ids: Array<readonly string[]> = [];
   readonly match: MatchKind[] = [];
-  readonly conf: number[] = [];
+  conf = new Float64Array(1024);
   /** Priority when spans overlap (higher wins at equal length). */
-  readonly prio: number[] = [];
+  prio = new Int32Array(1024);
   readonly role: Array<string | undefined> = [];
   /** C_SURNAME, C_GENERIC. */
-  readonly flags: number[] = [];
+  flags = new Int32Array(1024);
   /** Preceding state (possessive/demonym) hint for generic names. */
   readonly hint: Array<string | undefined> = [];
 
-  get length(): number {
-    return this.start.length;
-  }
-
   add(start: number, end: number, ids: readonly string[], match: MatchKind, conf: number, prio: number, role: string | undefined, flags = 0): number {
-    this.start.push(start);
-    this.end.push(end);
+    const k = this.length;
+    if (k === this.start.length) this.grow();
+    this.start[k] = start;
+    this.end[k] = end;
+    this.conf[k] = conf;
+    this.prio[k] = prio;
+    this.flags[k] = flags;
     this.ids.push(ids);
     this.match.push(match);
-    this.conf.push(conf);
-    this.prio.push(prio);
     this.role.push(role);
-    this.flags.push(flags);
     this.hint.push(undefined);
-    return this.start.length - 1;
+    this.length = k + 1;
+    return k;
   }
+
+  private grow(): void {
+    const cap = this.start.length * 2;
+    this.start = grown(new Int32Array(cap), this.start);
+    this.end = grown(new Int32Array(cap), this.end);
+    this.prio = grown(new Int32Array(cap), this.prio);
+    this.flags = grown(new Int32Array(cap), this.flags);
+    this.conf = grown(new Float64Array(cap), this.conf);
+  }
+}
+
+/** `to` with `from` copied to its start. */
+function grown<T extends Int32Array | Float64Array>(to: T, from: T): T {
+  to.set(from);
+  return to;
 }
 
 export class Pass {
@@ -232,13 +262,7 @@ export class Pass {
 
   /** The state among a hit's outputs, if any. */
   stateOfEl(k: number): string | undefined {
-    const outs = this.outs[k];
-    if (!outs) return undefined;
-    for (const o of outs) {
-      const e = this.reg.entries.get(o.actorId);
-      if (e?.kind === 'state') return e.id;
-    }
-    return undefined;
+    return this.info[k]?.state;
   }
 
   surOwners(k: number): readonly string[] {

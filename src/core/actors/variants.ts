@@ -123,12 +123,23 @@ const BRAND = /^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$|^[A-Z][A-Za-z]*[a-z][A-Za-z]*[0-
 
 /** A camel-case or letters+digits brand ("RastriyaSamachar24x7", "WhatsApp"): an organisation (outlet, company). */
 function brand(p: Pass, t: number): boolean {
-  if (p.ee[t] - p.es[t] < 6) return false;
-  const w = p.text.slice(p.es[t], p.ee[t]);
+  const s = p.es[t];
+  const e = p.ee[t];
+  if (e - s < 6 || !innerUpperOrDigit(p.text, s, e)) return false;
+  const w = p.text.slice(s, e);
   if (BRAND_PREFIX.test(w) || !BRAND.test(w)) return false;
   p.addUnknownSpan(p.es[t], p.ee[t], w, 'organization', undefined, 0.5);
   p.used[t] = 1;
   return true;
+}
+
+/** An ASCII capital after the first character or a digit in text[s..e): what either BRAND pattern needs (cheap rejection). */
+function innerUpperOrDigit(text: string, s: number, e: number): boolean {
+  for (let i = s + 1; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  }
+  return false;
 }
 
 /** Step 5: capitalised tokens no earlier step took: brands, surnames of unknown persons, spelling variants. */
