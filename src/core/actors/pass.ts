@@ -88,19 +88,29 @@ function firstState(outs: readonly FormOutput[], entries: ReadonlyMap<string, Ac
 export class Cands {
   /** Number of candidates (the typed columns are longer: their capacity). */
   length = 0;
-  start = new Int32Array(1024);
-  end = new Int32Array(1024);
+  start: Int32Array;
+  end: Int32Array;
   /** Shared with the registry's per-output-list info: never mutated, only replaced. */
   readonly ids: Array<readonly string[]> = [];
   readonly match: MatchKind[] = [];
-  conf = new Float64Array(1024);
+  conf: Float64Array;
   /** Priority when spans overlap (higher wins at equal length). */
-  prio = new Int32Array(1024);
+  prio: Int32Array;
   readonly role: Array<string | undefined> = [];
   /** C_SURNAME, C_GENERIC. */
-  flags = new Int32Array(1024);
+  flags: Int32Array;
   /** Preceding state (possessive/demonym) hint for generic names. */
   readonly hint: Array<string | undefined> = [];
+
+  /** `capacity`: the expected number of candidates (the columns grow beyond it). */
+  constructor(capacity = 64) {
+    const cap = Math.max(1, capacity);
+    this.start = new Int32Array(cap);
+    this.end = new Int32Array(cap);
+    this.conf = new Float64Array(cap);
+    this.prio = new Int32Array(cap);
+    this.flags = new Int32Array(cap);
+  }
 
   add(start: number, end: number, ids: readonly string[], match: MatchKind, conf: number, prio: number, role: string | undefined, flags = 0): number {
     const k = this.length;
@@ -153,7 +163,7 @@ export class Pass {
   readonly tokens: TokenTable;
   /** Some element ends with a character other than a word character or "." (a form like "(FSB)"). */
   readonly oddEnds: boolean;
-  readonly cands = new Cands();
+  readonly cands: Cands;
   readonly unknown = new Map<string, KnownActor>();
   /** Surnames (folded) of unknown persons → id. */
   readonly unknownSurnames = new Map<string, string>();
@@ -200,6 +210,8 @@ export class Pass {
     this.stateCand = new Int32Array(n);
     this.info = new Array<OutsInfo | undefined>(n);
     this.tokens = new TokenTable(this.folded, reg.allFirstNames);
+    // about one candidate per two or three elements
+    this.cands = new Cands(Math.max(64, n >> 1));
     const infoMemo = new Map<readonly FormOutput[], OutsInfo>();
     let oddEnds = false;
     for (let k = 0; k < n; k++) {
@@ -237,15 +249,20 @@ export class Pass {
     return this.tokens.flags[this.tokOf(k)];
   }
 
-  /** The element ending exactly at `pos`, or -1 (elements are sorted and never overlap: binary search). */
+  /**
+   * The element ending exactly at `pos`, or -1 (elements are sorted and never overlap: binary search). Lookups
+   * come in runs near each other (titles walked backwards, the token before each name in text order), so the
+   * search starts at the element found or passed last: a hit or a miss right there costs two comparisons.
+   */
   elEndingAt(pos: number): number {
     const ends = this.ee;
-    // most lookups are right before the element last found (titles walked backwards, the token before a name)
+    const n = this.n;
     const f = this.finger;
-    if (f < this.n && ends[f] === pos) return f;
+    // ends[f - 1] < pos <= ends[f]: the answer is f or none
+    if ((f === 0 || ends[f - 1] < pos) && (f === n || pos <= ends[f])) return f < n && ends[f] === pos ? f : -1;
     if (f > 0 && ends[f - 1] === pos) return (this.finger = f - 1);
     let lo = 0;
-    let hi = this.n - 1;
+    let hi = n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const e = ends[mid];
@@ -253,6 +270,7 @@ export class Pass {
       else if (e > pos) hi = mid - 1;
       else return (this.finger = mid);
     }
+    this.finger = lo;
     return -1;
   }
 

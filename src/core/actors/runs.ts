@@ -6,7 +6,8 @@
  * apposition, a byline). Anything else leaves its elements to the single-token rules.
  */
 import type { MatchKind } from '../types';
-import { HONORIFICS, NAME_PARTICLES } from './lexicon';
+import { HONORIFICS } from './lexicon';
+import * as names from './names';
 import * as pass from './pass';
 import type { Pass } from './pass';
 import * as orgs from './orgs';
@@ -17,7 +18,8 @@ import * as variants from './variants';
 /** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
  * read of an imported binding is a getter call. */
 const { C_SURNAME, K_AMB, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } = pass;
-const { W_ANY_FIRST, W_COMMON, W_COMPANY, W_FIRST, W_ORG, W_TITLE } = tokens;
+const { W_ANY_FIRST, W_COMMON, W_COMPANY, W_FIRST, W_ORG, W_PARTICLE, W_TITLE } = tokens;
+const { isSpaceCode } = names;
 const { orgFrom } = orgs;
 const { appositionAfter, bylineBefore, roleBefore, roleNounApposition } = roles;
 const { fuzzyPerson, variantOrSurname } = variants;
@@ -28,17 +30,31 @@ export function isRunEl(p: Pass, k: number): boolean {
   return kind !== K_ORG && kind !== K_PERSON;
 }
 
-/** Gap between two elements joins a run: one space, a hyphen, or a lowercase name particle. */
+/**
+ * Gap between two elements joins a run: one space, a hyphen, or a lowercase name particle between single spaces
+ * (" bin ", " van "). Read in place: no substring for the gaps between the words of a sentence.
+ */
 export function joins(p: Pass, a: number, b: number): boolean {
-  const gl = p.es[b] - p.ee[a];
+  const text = p.text;
+  const s = p.ee[a];
+  const e = p.es[b];
+  const gl = e - s;
   if (gl === 1) {
-    const c = p.text.charCodeAt(p.ee[a]);
+    const c = text.charCodeAt(s);
     return c === 32 || c === 45;
   }
-  if (gl < 3 || gl > 6) return false;
-  const gap = p.text.slice(p.ee[a], p.es[b]);
-  const g = gap.trim().toLowerCase();
-  return gap.startsWith(' ') && gap.endsWith(' ') && NAME_PARTICLES.has(g) && gap.trim() === g;
+  if (gl < 3 || gl > 6 || text.charCodeAt(s) !== 32 || text.charCodeAt(e - 1) !== 32) return false;
+  // the trimmed gap must be a particle as written: lowercase ASCII letters
+  let i = s + 1;
+  while (i < e && isSpaceCode(text.charCodeAt(i))) i++;
+  let j = e - 1;
+  while (j > i && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  if (i === j) return false;
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return (p.tokens.flags[p.tokens.idOf(i, j)] & W_PARTICLE) !== 0;
 }
 
 export function runs(p: Pass): void {
@@ -152,22 +168,22 @@ function handleRun(p: Pass, i: number, j: number): number {
     return j + 1;
   }
   const firstIsName = (firstWf & W_ANY_FIRST) !== 0;
-  const appos = appositionAfter(p, p.ee[ne]);
-  const byline = bylineBefore(p, p.es[ns]);
   const roleComma = roleNounApposition(p, p.es[ns], p.ee[ne]);
   if (roleComma && !firstIsName && (p.wf(ne) & W_COMPANY) !== 0 && count <= 4) {
     p.addUnknown(ns, ne, 'organization', undefined, 0.6);
     return j + 1;
   }
-  const evidence = firstIsName || titled || appos || byline || roleComma;
-  if (!evidence || count > 4) return singleTokens(p, i, j);
+  if (count > 4) return singleTokens(p, i, j);
+  // a title, an apposition or a byline (the last two read only when there is no title)
+  const marked = titled || appositionAfter(p, p.ee[ne]) || bylineBefore(p, p.es[ns]);
+  if (!firstIsName && !marked && !roleComma) return singleTokens(p, i, j);
   // A spelling variant of a registry person ("Stephen Weisskoff" ~ Steve Witkoff)?
   const v = fuzzyPerson(p, ns, ne, role);
   if (v) {
     pushPerson(p, ns, ne, [v], 'variant', 0.65, role);
     return j + 1;
   }
-  p.addUnknown(ns, ne, 'person', role, firstIsName && (titled || appos || byline) ? 0.75 : 0.6);
+  p.addUnknown(ns, ne, 'person', role, firstIsName && marked ? 0.75 : 0.6);
   return j + 1;
 }
 

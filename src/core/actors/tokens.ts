@@ -5,7 +5,7 @@
  * a token seen before.
  */
 import * as scan from '../matcher/scan';
-import { COMMON_WORDS, COMPANY_WORDS, CONNECTORS, FIRST_NAMES, HONORIFICS, LEADER_NOUNS, ORG_HEADS, STATE_COLLECTIVES, TITLE_WORDS } from './lexicon';
+import { COMMON_WORDS, COMPANY_WORDS, CONNECTORS, FIRST_NAMES, HONORIFICS, LEADER_NOUNS, NAME_PARTICLES, ORG_HEADS, STATE_COLLECTIVES, TITLE_WORDS } from './lexicon';
 
 /** Bound once: under the CommonJS transpilation (tsx, mocha) every read of an imported binding is a getter call. */
 const { hashRange } = scan;
@@ -30,6 +30,8 @@ export const W_COMPANY = 128;
 export const W_COLLECTIVE = 256;
 /** In LEADER_NOUNS ("leader", "president"). */
 export const W_LEADER = 512;
+/** In NAME_PARTICLES ("bin", "van", "de"). */
+export const W_PARTICLE = 1024;
 /** A first name of the lexicon or the registry (`isFirstName`). */
 export const W_ANY_FIRST = W_FIRST | W_REG_FIRST;
 
@@ -45,7 +47,8 @@ export function wordFlags(f: string, regFirstNames: ReadonlySet<string>): number
     (CONNECTORS.has(f) && f !== 'the' ? W_CONNECTOR : 0) |
     (COMPANY_WORDS.has(f) ? W_COMPANY : 0) |
     (STATE_COLLECTIVES.has(f) ? W_COLLECTIVE : 0) |
-    (LEADER_NOUNS.has(f) ? W_LEADER : 0)
+    (LEADER_NOUNS.has(f) ? W_LEADER : 0) |
+    (NAME_PARTICLES.has(f) ? W_PARTICLE : 0)
   );
 }
 
