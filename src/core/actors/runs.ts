@@ -121,34 +121,14 @@ function handleRun(p: Pass, i: number, j: number): number {
     // a mix like "Kuala Lumpur Malaysia": leave states as they are
     for (let k = ns; k <= ne; k++) if (kind[k] === K_DEM || kind[k] === K_STATE || kind[k] === K_AMB) return singleTokens(p, i, j);
   }
-  const role = roleBefore(p, p.es[ns]) ?? undefined;
-  const titled = hadTitle || !!role;
-  const honorific = role ? HONORIFICS.has(p.fold1(lastWord(role))) : false;
-
-  if (count === 1) {
-    const t = ns;
-    if (kind[t] === K_SUR) {
-      surnameCand(p, t, role);
-      return j + 1;
-    }
-    if (kind[t] === K_CAP && titled && honorific && (p.wf(t) & W_COMMON) === 0 && p.f(t).length >= 3) {
-      const owner = firstNameOwnerBefore(p, p.f(t), p.es[t]);
-      if (owner) {
-        p.cands.add(p.es[t], p.ee[t], [owner], 'alias', 0.6, 2, role);
-        p.used[t] = 1;
-        return j + 1;
-      }
-      if (variantOrSurname(p, t, role)) return j + 1;
-      p.addUnknown(t, t, 'person', role, 0.55);
-      return j + 1;
-    }
-    return singleTokens(p, i, j);
-  }
+  if (count === 1) return loneName(p, i, j, ns);
   // Two or more tokens: a personal name?
   for (let k = ns; k <= ne; k++) if (kind[k] === K_CAP && (p.wf(k) & W_COMMON) !== 0 && !p.isFirstName(k)) return singleTokens(p, i, j);
   if (count > 5) return singleTokens(p, i, j);
   // two registry surnames side by side ("the Witkoff-Dmitriev track"): each on its own
   for (let k = ns; k < ne; k++) if (kind[k] === K_SUR) return singleTokens(p, i, j);
+  const role = roleBefore(p, p.es[ns]) ?? undefined;
+  const titled = hadTitle || !!role;
   const firstF = p.f(ns);
   const firstWf = p.wf(ns);
   // A registry person's surname at the end: decide by the first name.
@@ -184,6 +164,31 @@ function handleRun(p: Pass, i: number, j: number): number {
     return j + 1;
   }
   p.addUnknown(ns, ne, 'person', role, firstIsName && marked ? 0.75 : 0.6);
+  return j + 1;
+}
+
+/**
+ * The name of run i..j is the one element t: a registry surname, or after an honorific ("Sheikh Mohammed",
+ * "Cardinal Zuppi") a person named before by that first name, a surname variant or an unknown person. The title
+ * in front is read only for those.
+ */
+function loneName(p: Pass, i: number, j: number, t: number): number {
+  const kind = p.kind[t];
+  if (kind === K_SUR) {
+    surnameCand(p, t, roleBefore(p, p.es[t]) ?? undefined);
+    return j + 1;
+  }
+  if (kind !== K_CAP || (p.wf(t) & W_COMMON) !== 0 || p.f(t).length < 3) return singleTokens(p, i, j);
+  const role = roleBefore(p, p.es[t]);
+  if (!role || !HONORIFICS.has(p.fold1(lastWord(role)))) return singleTokens(p, i, j);
+  const owner = firstNameOwnerBefore(p, p.f(t), p.es[t]);
+  if (owner) {
+    p.cands.add(p.es[t], p.ee[t], [owner], 'alias', 0.6, 2, role);
+    p.used[t] = 1;
+    return j + 1;
+  }
+  if (variantOrSurname(p, t, role)) return j + 1;
+  p.addUnknown(t, t, 'person', role, 0.55);
   return j + 1;
 }
 
