@@ -61,6 +61,9 @@ function prevToken(p: Pass, pos: number): boolean {
 }
 
 const LEADING_CONNECTOR = /^(of|for|and|on|in|to)\s+/i;
+/** First letters of those connectors, lowercase (the regex runs only on roles that start with one). */
+const CONNECTOR_FIRST = new Uint8Array(128);
+for (const c of 'ofait') CONNECTOR_FIRST[c.charCodeAt(0)] = 1;
 
 /**
  * The title in front of a name: walks back over title words, connectors and capitalised words
@@ -100,7 +103,7 @@ export function roleBefore(p: Pass, pos: number): string | null {
   }
   if (roleStart < 0) return null;
   let role = p.text.slice(roleStart, lastEnd).trim();
-  role = role.replace(LEADING_CONNECTOR, '');
+  if (CONNECTOR_FIRST[role.charCodeAt(0) | 32] === 1) role = role.replace(LEADING_CONNECTOR, '');
   return role || null;
 }
 
