@@ -146,24 +146,32 @@ function innerUpperOrDigit(text: string, s: number, e: number): boolean {
 export function leftovers(p: Pass): void {
   const articleSurnames: Array<{ f: string; key: string; id: string }> = [];
   for (const [f, id] of p.unknownSurnames) articleSurnames.push({ f, key: p.tkey(f), id });
+  // tokens whose lookups below found nothing (they depend on the folded token only, and this step adds no surnames)
+  const none = new Uint8Array(p.tokens.strs.length);
   for (let t = 0; t < p.n; t++) {
     if (p.used[t] !== 0 || p.kind[t] !== K_CAP) continue;
-    const f = p.f(t);
-    const wf = p.wf(t);
+    const tok = p.tokOf(t);
+    const f = p.tokens.strs[tok];
+    const wf = p.tokens.flags[tok];
     if (f.length < 3 || (wf & (W_COMMON | W_TITLE)) !== 0) continue;
-    if (brand(p, t)) continue;
+    if (brand(p, t) || none[tok] !== 0) continue;
     if (variantOrSurname(p, t)) continue;
-    if (f.length < 5 || (wf & W_FIRST) !== 0) continue;
-    // variant of an article's own unknown person
-    const k = p.tkey(f);
-    const budget = fuzzyBudget(f.length);
-    for (const s of articleSurnames) {
-      if (s.key[0] !== k[0] || s.f.length < 5) continue;
-      if (editDistance(k, s.key, budget) <= budget) {
-        p.cands.add(p.es[t], p.ee[t], [s.id], 'variant', 0.55, 1, undefined);
-        p.used[t] = 1;
-        break;
-      }
+    if (f.length >= 5 && (wf & W_FIRST) === 0 && articleVariant(p, t, f, articleSurnames)) continue;
+    none[tok] = 1;
+  }
+}
+
+/** Element t (folded `f`) is a spelling variant of a surname of an unknown person the article introduced. */
+function articleVariant(p: Pass, t: number, f: string, articleSurnames: ReadonlyArray<{ f: string; key: string; id: string }>): boolean {
+  const k = p.tkey(f);
+  const budget = fuzzyBudget(f.length);
+  for (const s of articleSurnames) {
+    if (s.key[0] !== k[0] || s.f.length < 5) continue;
+    if (editDistance(k, s.key, budget) <= budget) {
+      p.cands.add(p.es[t], p.ee[t], [s.id], 'variant', 0.55, 1, undefined);
+      p.used[t] = 1;
+      return true;
     }
   }
+  return false;
 }
