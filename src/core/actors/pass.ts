@@ -86,21 +86,21 @@ function firstState(outs: readonly FormOutput[], entries: ReadonlyMap<string, Ac
  * columns are typed arrays grown by doubling (no boxed numbers, no per-candidate allocation).
  */
 export class Cands {
-  /** Number of candidates (the typed columns are longer: their capacity). */
+  /** Number of candidates (the columns are longer: their capacity; the entries after `length` are unset). */
   length = 0;
   start: Int32Array;
   end: Int32Array;
   /** Shared with the registry's per-output-list info: never mutated, only replaced. */
-  readonly ids: Array<readonly string[]> = [];
-  readonly match: MatchKind[] = [];
+  readonly ids: Array<readonly string[]>;
+  readonly match: MatchKind[];
   conf: Float64Array;
   /** Priority when spans overlap (higher wins at equal length). */
   prio: Int32Array;
-  readonly role: Array<string | undefined> = [];
+  readonly role: Array<string | undefined>;
   /** C_SURNAME, C_GENERIC. */
   flags: Int32Array;
   /** Preceding state (possessive/demonym) hint for generic names. */
-  readonly hint: Array<string | undefined> = [];
+  readonly hint: Array<string | undefined>;
 
   /** `capacity`: the expected number of candidates (the columns grow beyond it). */
   constructor(capacity = 64) {
@@ -110,6 +110,12 @@ export class Cands {
     this.conf = new Float64Array(cap);
     this.prio = new Int32Array(cap);
     this.flags = new Int32Array(cap);
+    // set by index, not pushed; beyond this they grow as arrays do (a larger `new Array` would be a dictionary)
+    const pre = Math.min(cap, 1 << 16);
+    this.ids = new Array<readonly string[]>(pre);
+    this.match = new Array<MatchKind>(pre);
+    this.role = new Array<string | undefined>(pre);
+    this.hint = new Array<string | undefined>(pre);
   }
 
   add(start: number, end: number, ids: readonly string[], match: MatchKind, conf: number, prio: number, role: string | undefined, flags = 0): number {
@@ -120,10 +126,10 @@ export class Cands {
     this.conf[k] = conf;
     this.prio[k] = prio;
     this.flags[k] = flags;
-    this.ids.push(ids);
-    this.match.push(match);
-    this.role.push(role);
-    this.hint.push(undefined);
+    this.ids[k] = ids;
+    this.match[k] = match;
+    this.role[k] = role;
+    this.hint[k] = undefined;
     this.length = k + 1;
     return k;
   }
