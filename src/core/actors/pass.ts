@@ -110,12 +110,11 @@ export class Cands {
     this.conf = new Float64Array(cap);
     this.prio = new Int32Array(cap);
     this.flags = new Int32Array(cap);
-    // set by index, not pushed; beyond this they grow as arrays do (a larger `new Array` would be a dictionary)
-    const pre = Math.min(cap, 1 << 16);
-    this.ids = new Array<readonly string[]>(pre);
-    this.match = new Array<MatchKind>(pre);
-    this.role = new Array<string | undefined>(pre);
-    this.hint = new Array<string | undefined>(pre);
+    // set by index, not pushed
+    this.ids = presized<readonly string[]>(cap);
+    this.match = presized<MatchKind>(cap);
+    this.role = presized<string | undefined>(cap);
+    this.hint = presized<string | undefined>(cap);
   }
 
   add(start: number, end: number, ids: readonly string[], match: MatchKind, conf: number, prio: number, role: string | undefined, flags = 0): number {
@@ -142,6 +141,14 @@ export class Cands {
     this.flags = grown(new Int32Array(cap), this.flags);
     this.conf = grown(new Float64Array(cap), this.conf);
   }
+}
+
+/**
+ * An empty array with room for `n` entries set by index, at most 16,000: a larger `new Array(n)` is allocated
+ * slowly (in the large-object space, ≈0.1 ms each); past that the array grows as arrays do when set at its end.
+ */
+function presized<T>(n: number): T[] {
+  return new Array<T>(Math.min(n, 16000));
 }
 
 /** `to` with `from` copied to its start. */
@@ -214,27 +221,31 @@ export class Pass {
     this.used = new Uint8Array(n);
     this.tok = new Int32Array(n);
     this.stateCand = new Int32Array(n);
-    this.info = new Array<OutsInfo | undefined>(n);
     this.tokens = new TokenTable(this.folded, reg.allFirstNames);
     // about one candidate per two or three elements
     this.cands = new Cands(Math.max(64, n >> 1));
+    // set by index for the hits
+    const info = presized<OutsInfo | undefined>(n);
     const infoMemo = new Map<readonly FormOutput[], OutsInfo>();
+    const { start, end, hash, outs: allOuts } = scan;
+    const { folded, kind, tok, tokens } = this;
     let oddEnds = false;
     for (let k = 0; k < n; k++) {
-      const outs = scan.outs[k];
+      const outs = allOuts[k];
       if (outs) {
-        const last = this.folded.charCodeAt(scan.end[k] - 1);
+        const last = folded.charCodeAt(end[k] - 1);
         if (last !== 46 && (charClass(last) & C_WORD) === 0) oddEnds = true;
-        let info = infoMemo.get(outs);
-        if (!info) infoMemo.set(outs, (info = outsInfoOf(outs, reg.entries)));
-        this.info[k] = info;
-        this.kind[k] = info.kind;
-        this.tok[k] = -1;
+        let inf = infoMemo.get(outs);
+        if (!inf) infoMemo.set(outs, (inf = outsInfoOf(outs, reg.entries)));
+        info[k] = inf;
+        kind[k] = inf.kind;
+        tok[k] = -1;
       } else {
-        this.kind[k] = K_CAP;
-        this.tok[k] = this.tokens.id(scan.start[k], scan.end[k], scan.hash[k]);
+        kind[k] = K_CAP;
+        tok[k] = tokens.id(start[k], end[k], hash[k]);
       }
     }
+    this.info = info;
     this.oddEnds = oddEnds;
   }
 
