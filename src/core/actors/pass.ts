@@ -122,11 +122,13 @@ export class Pass {
   lsPos = 1;
   lsNext = 0;
   lsVal = 0;
-  /** Cursor for `nonListCharFrom`: the first non-list character at or after ncFrom is ncAt. */
-  ncFrom = -1;
-  ncAt = 0;
-  /** A character that cannot occur in a line listing names ("^[\s,a-z.'-]*$" fails at it); global, owned by the pass. */
-  readonly nonListChar = /[^\s,a-z.'-]/g;
+  /**
+   * Cursor for `listLineBefore` on the line starting at listLine: folded[listLine..listAt) holds only characters of a
+   * line listing names, and listAt is a character that cannot occur in one when listStop is set.
+   */
+  listLine = -1;
+  listAt = 0;
+  listStop = false;
   private readonly memoKebab = new Map<string, string>();
   private readonly memoKey = new Map<string, string>();
   private readonly memoSame = new Map<string, boolean>();

@@ -154,7 +154,7 @@ export function bylineBefore(p: Pass, start: number): boolean {
   while (q > a && isSpaceCode(f.charCodeAt(q - 1))) q--;
   if (q - a <= 12 && BYLINE.test(f.slice(ls, start))) return true;
   // a list of names on its own line after a line ending in "…:" ("This article's commentators:")
-  if (ls >= 2 && nonListCharFrom(p, ls) >= start) {
+  if (ls >= 2 && listLineBefore(p, ls, start)) {
     const prevEnd = ls - 1;
     const pls = p.text.lastIndexOf('\n', prevEnd - 1) + 1;
     const prevLine = p.folded.slice(pls, prevEnd).trim();
@@ -177,13 +177,32 @@ function lineStart(p: Pass, pos: number): number {
   return ls;
 }
 
-/** Index of the first folded character at or after `from` outside [\s,a-z.'-] (text length if none). */
-function nonListCharFrom(p: Pass, from: number): number {
-  if (p.ncFrom >= 0 && from >= p.ncFrom && from <= p.ncAt) return p.ncAt;
-  const re = p.nonListChar;
-  re.lastIndex = from;
-  const m = re.exec(p.folded);
-  p.ncFrom = from;
-  p.ncAt = m ? m.index : p.folded.length;
-  return p.ncAt;
+/** Characters of a line listing names ("^[\s,a-z.'-]*$" on the folded text), ASCII; other \s characters too. */
+const LIST_CHAR = new Uint8Array(128);
+for (const c of " \t\n\v\f\r,.'-abcdefghijklmnopqrstuvwxyz") LIST_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * folded[ls..start) holds only characters of a line listing names. Read incrementally: the calls for one line come
+ * with increasing `start`, so each character of the line is read at most once, and never past the first one
+ * that does not belong.
+ */
+function listLineBefore(p: Pass, ls: number, start: number): boolean {
+  if (p.listLine !== ls) {
+    p.listLine = ls;
+    p.listAt = ls;
+    p.listStop = false;
+  }
+  if (p.listStop) return p.listAt >= start;
+  const f = p.folded;
+  let i = p.listAt;
+  for (; i < start; i++) {
+    const c = f.charCodeAt(i);
+    if (c < 128 ? LIST_CHAR[c] === 0 : !isSpaceCode(c)) {
+      p.listAt = i;
+      p.listStop = true;
+      return false;
+    }
+  }
+  if (i > p.listAt) p.listAt = i;
+  return true;
 }
