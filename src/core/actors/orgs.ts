@@ -44,6 +44,7 @@ export function orgFrom(p: Pass, i: number, j: number): number {
   // "FSB Fifth Service": a known organisation at the start keeps its own mention
   for (let k = s; k < headAt; k++) if (kind[k] === K_ORG || kind[k] === K_PERSON) return 0;
   // "FSB Fifth Service": a sub-unit right after a known organisation keeps the organisation's mention only
+  p.near(s);
   const prevEl = p.elEndingAt(p.es[s] - 1);
   if (prevEl >= 0 && kind[prevEl] === K_ORG && p.text.charCodeAt(p.es[s] - 1) === 32) {
     for (let k = s; k <= endIdx; k++) used[k] = 1;

@@ -220,6 +220,11 @@ export class Pass {
     return -1;
   }
 
+  /** The next element lookups are around element k (the search starts there). */
+  near(k: number): void {
+    this.finger = k;
+  }
+
   entry(id: string): ActorEntry | undefined {
     return this.reg.entries.get(id) ?? this.unknown.get(id);
   }

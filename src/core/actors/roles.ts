@@ -69,10 +69,11 @@ for (const c of 'ofait') CONNECTOR_FIRST[c.charCodeAt(0)] = 1;
  * The title in front of a name: walks back over title words, connectors and capitalised words
  * ("Special Envoy for Middle East Affairs"), stops at punctuation, another actor, or an ordinary word.
  * A state or demonym right before the first title word is the affiliation prefix, not part of the role.
- * Returns the role text, or null.
+ * Returns the role text, or null. `el`: the element the name starts with.
  */
-export function roleBefore(p: Pass, pos: number): string | null {
-  let q = pos;
+export function roleBefore(p: Pass, el: number): string | null {
+  let q = p.es[el];
+  p.near(el);
   let roleStart = -1;
   // the end of the last token before the name (the first token found)
   let lastEnd = -1;

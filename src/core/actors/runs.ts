@@ -127,7 +127,7 @@ function handleRun(p: Pass, i: number, j: number): number {
   if (count > 5) return singleTokens(p, i, j);
   // two registry surnames side by side ("the Witkoff-Dmitriev track"): each on its own
   for (let k = ns; k < ne; k++) if (kind[k] === K_SUR) return singleTokens(p, i, j);
-  const role = roleBefore(p, p.es[ns]) ?? undefined;
+  const role = roleBefore(p, ns) ?? undefined;
   const titled = hadTitle || !!role;
   const firstF = p.f(ns);
   const firstWf = p.wf(ns);
@@ -175,11 +175,11 @@ function handleRun(p: Pass, i: number, j: number): number {
 function loneName(p: Pass, i: number, j: number, t: number): number {
   const kind = p.kind[t];
   if (kind === K_SUR) {
-    surnameCand(p, t, roleBefore(p, p.es[t]) ?? undefined);
+    surnameCand(p, t, roleBefore(p, t) ?? undefined);
     return j + 1;
   }
   if (kind !== K_CAP || (p.wf(t) & W_COMMON) !== 0 || p.f(t).length < 3) return singleTokens(p, i, j);
-  const role = roleBefore(p, p.es[t]);
+  const role = roleBefore(p, t);
   if (!role || !HONORIFICS.has(p.fold1(lastWord(role)))) return singleTokens(p, i, j);
   const owner = firstNameOwnerBefore(p, p.f(t), p.es[t]);
   if (owner) {
@@ -242,7 +242,7 @@ export function surnameCand(p: Pass, k: number, role: string | undefined): void 
 function singleTokens(p: Pass, i: number, j: number): number {
   for (let k = i; k <= j; k++) {
     if (p.used[k] !== 0) continue;
-    if (p.kind[k] === K_SUR) surnameCand(p, k, roleBefore(p, p.es[k]) ?? undefined);
+    if (p.kind[k] === K_SUR) surnameCand(p, k, roleBefore(p, k) ?? undefined);
   }
   return j + 1;
 }

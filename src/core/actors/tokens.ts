@@ -52,6 +52,13 @@ export function wordFlags(f: string, regFirstNames: ReadonlySet<string>): number
   );
 }
 
+/** `s` (length `len`) occurs in `text` at `at`; compared in place (tokens are short). */
+function sameAt(s: string, text: string, at: number, len: number): boolean {
+  if (s.length !== len) return false;
+  for (let i = 0; i < len; i++) if (s.charCodeAt(i) !== text.charCodeAt(at + i)) return false;
+  return true;
+}
+
 export class TokenTable {
   /** Open-addressing slots: token id + 1 (0 = empty). */
   private slots = new Int32Array(4096);
@@ -74,10 +81,7 @@ export class TokenTable {
       const v = this.slots[at];
       if (v === 0) break;
       const id = v - 1;
-      if (this.hashes[id] === h) {
-        const s = this.strs[id];
-        if (s.length === len && folded.startsWith(s, start)) return id;
-      }
+      if (this.hashes[id] === h && sameAt(this.strs[id], folded, start, len)) return id;
       at = (at + 1) & mask;
     }
     const id = this.strs.length;
