@@ -9,9 +9,16 @@
  * with no title among them and not only common words: "Q:" / "A:", "Update:", "Read More:" and a one-word surname
  * (left to the surname rules) are not taken.
  */
-import { atLineStart } from '../text';
-import { K_CAP, type Pass } from './pass';
-import { W_ANY_FIRST, W_COMMON, W_TITLE } from './tokens';
+import * as text from '../text';
+import * as pass from './pass';
+import type { Pass } from './pass';
+import * as tokens from './tokens';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { K_CAP } = pass;
+const { atLineStart } = text;
+const { W_ANY_FIRST, W_COMMON, W_TITLE } = tokens;
 
 const MAX_WORDS = 4;
 
@@ -22,7 +29,7 @@ function adjacent(p: Pass, k: number): boolean {
 
 /** A label at element k: the index of its last element (a colon and a space follow it), or -1. */
 function labelAt(p: Pass, k: number): number {
-  if (!atLineStart(p.text, p.es[k])) return -1;
+  if (p.kind[k] !== K_CAP || p.used[k] !== 0 || !atLineStart(p.text, p.es[k])) return -1;
   for (let j = k; j < k + MAX_WORDS && j < p.n; j++) {
     if (p.kind[j] !== K_CAP || p.used[j] !== 0 || (p.wf(j) & W_TITLE) !== 0) return -1;
     if (p.text.charCodeAt(p.ee[j]) === 58) {

@@ -3,9 +3,15 @@
  * continued over "of/for/and …" ("Institute for Security Studies"), or a quoted run of capitalised words used
  * as a name ("Free News").
  */
-import { K_CAP, K_ORG, K_PERSON, type Pass } from './pass';
+import * as pass from './pass';
+import type { Pass } from './pass';
 import { isRunEl, joins } from './runs';
-import { W_COMMON, W_ANY_FIRST, W_ORG, W_TITLE } from './tokens';
+import * as tokens from './tokens';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { K_CAP, K_ORG, K_PERSON } = pass;
+const { W_COMMON, W_ANY_FIRST, W_ORG, W_TITLE } = tokens;
 
 /** The gap inside an organisation name: " of ", " for the ", … */
 const ORG_GAP = /^ (of|for|and|on|in|to)( the)? $/;
@@ -38,6 +44,7 @@ export function orgFrom(p: Pass, i: number, j: number): number {
   // "FSB Fifth Service": a known organisation at the start keeps its own mention
   for (let k = s; k < headAt; k++) if (kind[k] === K_ORG || kind[k] === K_PERSON) return 0;
   // "FSB Fifth Service": a sub-unit right after a known organisation keeps the organisation's mention only
+  p.near(s);
   const prevEl = p.elEndingAt(p.es[s] - 1);
   if (prevEl >= 0 && kind[prevEl] === K_ORG && p.text.charCodeAt(p.es[s] - 1) === 32) {
     for (let k = s; k <= endIdx; k++) used[k] = 1;

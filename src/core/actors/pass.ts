@@ -9,11 +9,20 @@
 import type { CompiledRegistry, FormOutput } from '../registry/compile';
 import { scanArrays } from '../matcher/scan';
 import type { TextDoc } from '../text';
-import { charClass, C_WORD } from '../text/fold';
-import type { ActorEntry, ActorKind, KnownActor, MatchKind } from '../types';
+import * as textFold from '../text/fold';
+import type { ActorEntry, ActorKind, KnownActor } from '../types';
 import { sameFirstName, translitKey } from './lexicon';
 import { kebab, unique, fold1 } from './names';
-import { TokenTable, W_ANY_FIRST, W_COMMON, W_COMPANY, W_ORG, W_TITLE } from './tokens';
+import * as tokens from './tokens';
+import { TokenTable } from './tokens';
+import { Cands, presized } from './cands';
+
+export { Cands } from './cands';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { charClass, C_WORD } = textFold;
+const { W_ANY_FIRST, W_COMMON, W_COMPANY, W_ORG, W_TITLE } = tokens;
 
 /** Element kinds. */
 export const K_CAP = 0;
@@ -43,6 +52,8 @@ export interface OutsInfo {
   first: FormOutput | undefined;
   /** Owners of the surname outputs, unique. */
   surOwners: string[];
+  /** The first output that is a state (a demonym's or a state name's state), if any. */
+  state: string | undefined;
 }
 
 function outsInfoOf(outs: readonly FormOutput[], entries: ReadonlyMap<string, ActorEntry>): OutsInfo {
@@ -61,41 +72,16 @@ function outsInfoOf(outs: readonly FormOutput[], entries: ReadonlyMap<string, Ac
     generic: ment.every((o) => o.kind === 'generic'),
     first: ment[0],
     surOwners: unique(outs.filter((o) => o.kind === 'surname').map((o) => o.actorId)),
+    state: firstState(outs, entries),
   };
 }
 
-/** Mention candidates as parallel arrays (index = candidate id, in the order they were found). */
-export class Cands {
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  /** Shared with the registry's per-output-list info: never mutated, only replaced. */
-  readonly ids: Array<readonly string[]> = [];
-  readonly match: MatchKind[] = [];
-  readonly conf: number[] = [];
-  /** Priority when spans overlap (higher wins at equal length). */
-  readonly prio: number[] = [];
-  readonly role: Array<string | undefined> = [];
-  /** C_SURNAME, C_GENERIC. */
-  readonly flags: number[] = [];
-  /** Preceding state (possessive/demonym) hint for generic names. */
-  readonly hint: Array<string | undefined> = [];
-
-  get length(): number {
-    return this.start.length;
+function firstState(outs: readonly FormOutput[], entries: ReadonlyMap<string, ActorEntry>): string | undefined {
+  for (const o of outs) {
+    const e = entries.get(o.actorId);
+    if (e?.kind === 'state') return e.id;
   }
-
-  add(start: number, end: number, ids: readonly string[], match: MatchKind, conf: number, prio: number, role: string | undefined, flags = 0): number {
-    this.start.push(start);
-    this.end.push(end);
-    this.ids.push(ids);
-    this.match.push(match);
-    this.conf.push(conf);
-    this.prio.push(prio);
-    this.role.push(role);
-    this.flags.push(flags);
-    this.hint.push(undefined);
-    return this.start.length - 1;
-  }
+  return undefined;
 }
 
 export class Pass {
@@ -117,7 +103,7 @@ export class Pass {
   readonly tokens: TokenTable;
   /** Some element ends with a character other than a word character or "." (a form like "(FSB)"). */
   readonly oddEnds: boolean;
-  readonly cands = new Cands();
+  readonly cands: Cands;
   readonly unknown = new Map<string, KnownActor>();
   /** Surnames (folded) of unknown persons → id. */
   readonly unknownSurnames = new Map<string, string>();
@@ -136,11 +122,13 @@ export class Pass {
   lsPos = 1;
   lsNext = 0;
   lsVal = 0;
-  /** Cursor for `nonListCharFrom`: the first non-list character at or after ncFrom is ncAt. */
-  ncFrom = -1;
-  ncAt = 0;
-  /** A character that cannot occur in a line listing names ("^[\s,a-z.'-]*$" fails at it); global, owned by the pass. */
-  readonly nonListChar = /[^\s,a-z.'-]/g;
+  /**
+   * Cursor for `listLineBefore` on the line starting at listLine: folded[listLine..listAt) holds only characters of a
+   * line listing names, and listAt is a character that cannot occur in one when listStop is set.
+   */
+  listLine = -1;
+  listAt = 0;
+  listStop = false;
   private readonly memoKebab = new Map<string, string>();
   private readonly memoKey = new Map<string, string>();
   private readonly memoSame = new Map<string, boolean>();
@@ -162,25 +150,31 @@ export class Pass {
     this.used = new Uint8Array(n);
     this.tok = new Int32Array(n);
     this.stateCand = new Int32Array(n);
-    this.info = new Array<OutsInfo | undefined>(n);
     this.tokens = new TokenTable(this.folded, reg.allFirstNames);
+    // about one candidate per two or three elements
+    this.cands = new Cands(Math.max(64, n >> 1));
+    // set by index for the hits
+    const info = presized<OutsInfo | undefined>(n);
     const infoMemo = new Map<readonly FormOutput[], OutsInfo>();
+    const { start, end, hash, outs: allOuts } = scan;
+    const { folded, kind, tok, tokens } = this;
     let oddEnds = false;
     for (let k = 0; k < n; k++) {
-      const outs = scan.outs[k];
+      const outs = allOuts[k];
       if (outs) {
-        const last = this.folded.charCodeAt(scan.end[k] - 1);
+        const last = folded.charCodeAt(end[k] - 1);
         if (last !== 46 && (charClass(last) & C_WORD) === 0) oddEnds = true;
-        let info = infoMemo.get(outs);
-        if (!info) infoMemo.set(outs, (info = outsInfoOf(outs, reg.entries)));
-        this.info[k] = info;
-        this.kind[k] = info.kind;
-        this.tok[k] = -1;
+        let inf = infoMemo.get(outs);
+        if (!inf) infoMemo.set(outs, (inf = outsInfoOf(outs, reg.entries)));
+        info[k] = inf;
+        kind[k] = inf.kind;
+        tok[k] = -1;
       } else {
-        this.kind[k] = K_CAP;
-        this.tok[k] = this.tokens.id(scan.start[k], scan.end[k], scan.hash[k]);
+        kind[k] = K_CAP;
+        tok[k] = tokens.id(start[k], end[k], hash[k]);
       }
     }
+    this.info = info;
     this.oddEnds = oddEnds;
   }
 
@@ -201,15 +195,20 @@ export class Pass {
     return this.tokens.flags[this.tokOf(k)];
   }
 
-  /** The element ending exactly at `pos`, or -1 (elements are sorted and never overlap: binary search). */
+  /**
+   * The element ending exactly at `pos`, or -1 (elements are sorted and never overlap: binary search). Lookups
+   * come in runs near each other (titles walked backwards, the token before each name in text order), so the
+   * search starts at the element found or passed last: a hit or a miss right there costs two comparisons.
+   */
   elEndingAt(pos: number): number {
     const ends = this.ee;
-    // most lookups are right before the element last found (titles walked backwards, the token before a name)
+    const n = this.n;
     const f = this.finger;
-    if (f < this.n && ends[f] === pos) return f;
+    // ends[f - 1] < pos <= ends[f]: the answer is f or none
+    if ((f === 0 || ends[f - 1] < pos) && (f === n || pos <= ends[f])) return f < n && ends[f] === pos ? f : -1;
     if (f > 0 && ends[f - 1] === pos) return (this.finger = f - 1);
     let lo = 0;
-    let hi = this.n - 1;
+    let hi = n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const e = ends[mid];
@@ -217,7 +216,13 @@ export class Pass {
       else if (e > pos) hi = mid - 1;
       else return (this.finger = mid);
     }
+    this.finger = lo;
     return -1;
+  }
+
+  /** The next element lookups are around element k (the search starts there). */
+  near(k: number): void {
+    this.finger = k;
   }
 
   entry(id: string): ActorEntry | undefined {
@@ -226,13 +231,7 @@ export class Pass {
 
   /** The state among a hit's outputs, if any. */
   stateOfEl(k: number): string | undefined {
-    const outs = this.outs[k];
-    if (!outs) return undefined;
-    for (const o of outs) {
-      const e = this.reg.entries.get(o.actorId);
-      if (e?.kind === 'state') return e.id;
-    }
-    return undefined;
+    return this.info[k]?.state;
   }
 
   surOwners(k: number): readonly string[] {

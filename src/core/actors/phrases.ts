@@ -2,8 +2,24 @@
  * Step 4: phrase rules around states and persons. "the Russian government" / "the Biden administration" → the
  * state; "the American leader" / "this Russian president" → that state's leader when the registry knows one.
  */
-import { W_COLLECTIVE, W_LEADER } from './tokens';
-import { K_DEM, K_PERSON, K_STATE, K_SUR, type Pass } from './pass';
+import { LEADER_NOUNS, STATE_COLLECTIVES } from './lexicon';
+import * as tokens from './tokens';
+import * as pass from './pass';
+import type { Pass } from './pass';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { W_COLLECTIVE, W_LEADER } = tokens;
+const { K_DEM, K_PERSON, K_STATE, K_SUR } = pass;
+
+/** First letters of the state-collective and leader nouns (cheap rejection before the word is read). */
+const NOUN_FIRST = firstLetters([...STATE_COLLECTIVES, ...LEADER_NOUNS]);
+
+function firstLetters(words: readonly string[]): Uint8Array {
+  const t = new Uint8Array(128);
+  for (const w of words) t[w.charCodeAt(0)] = 1;
+  return t;
+}
 
 export function phraseRules(p: Pass): void {
   const f = p.folded;
@@ -11,7 +27,7 @@ export function phraseRules(p: Pass): void {
     const kind = p.kind[k];
     if (kind !== K_DEM && kind !== K_STATE && kind !== K_PERSON && kind !== K_SUR) continue;
     const end = p.ee[k];
-    if (f.charCodeAt(end) !== 32) continue;
+    if (f.charCodeAt(end) !== 32 || !NOUN_FIRST[f.charCodeAt(end + 1) & 127]) continue;
     const nounEnd = nounAfter(f, end);
     if (nounEnd < 0) continue;
     const nounTok = p.tokens.idOf(end + 1, nounEnd);

@@ -7,8 +7,14 @@
 import type { FormOutput } from '../registry/compile';
 import type { MatchKind } from '../types';
 import { genericOrgWords } from './names';
-import { C_GENERIC, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR, type Pass } from './pass';
-import { roleBefore } from './roles';
+import * as pass from './pass';
+import type { Pass } from './pass';
+import * as roles from './roles';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { C_GENERIC, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } = pass;
+const { roleBefore } = roles;
 
 export function registryMentions(p: Pass): void {
   const genericMemo = new Map<string, boolean>();
@@ -22,7 +28,7 @@ export function registryMentions(p: Pass): void {
     const first = info.first as FormOutput;
     const match: MatchKind = first.kind === 'name' ? 'name' : 'alias';
     const isGeneric = generic || ids.length > 1;
-    const hint = isGeneric ? stateBefore(p, p.es[k]) : undefined;
+    const hint = isGeneric ? stateBefore(p, k) : undefined;
     if (kind === K_ORG) {
       const st = foreignStateBefore(p, k, ids, genericMemo);
       if (st) {
@@ -34,7 +40,7 @@ export function registryMentions(p: Pass): void {
         continue;
       }
     }
-    const role = kind === K_PERSON ? (roleBefore(p, p.es[k]) ?? undefined) : undefined;
+    const role = kind === K_PERSON ? (roleBefore(p, k) ?? undefined) : undefined;
     const conf = generic ? 0.75 : ids.length > 1 ? 0.7 : first.kind === 'name' ? 0.95 : 0.9;
     const c = p.cands.add(p.es[k], p.ee[k], ids, match, conf, generic ? 2 : 3, role, isGeneric ? C_GENERIC : 0);
     p.cands.hint[c] = hint;
@@ -57,15 +63,16 @@ function foreignStateBefore(p: Pass, k: number, ids: readonly string[], memo: Ma
   let g = memo.get(f);
   if (g === undefined) memo.set(f, (g = genericOrgWords(f)));
   if (!g) return undefined;
-  const st = stateBefore(p, p.es[k]);
+  const st = stateBefore(p, k);
   return st && st !== e.affiliation ? st : undefined;
 }
 
-/** A state named right before `pos` ("Russia's Ministry…", "the Russian Foreign Ministry"). */
-export function stateBefore(p: Pass, pos: number): string | undefined {
+/** A state named right before element k ("Russia's Ministry…", "the Russian Foreign Ministry"). */
+export function stateBefore(p: Pass, k: number): string | undefined {
   const text = p.text;
   const folded = p.folded;
-  let q = pos;
+  let q = p.es[k];
+  p.near(k);
   while (q > 0 && text.charCodeAt(q - 1) === 32) q--;
   if (q >= 2 && folded.charCodeAt(q - 2) === 39 && folded.charCodeAt(q - 1) === 115) q -= 2;
   else if (q >= 1 && folded.charCodeAt(q - 1) === 39) q -= 1;

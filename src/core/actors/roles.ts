@@ -4,10 +4,18 @@
  * Words are read in place through the token table (no substrings for words seen before).
  */
 import { APPOSITION_NOUNS, TITLE_WORDS } from './lexicon';
-import { isSpaceCode } from './names';
-import { K_CAP, K_ORG, type Pass } from './pass';
-import { charClass, C_WORD } from '../text/fold';
-import { W_COMMON, W_CONNECTOR, W_HONORIFIC, W_TITLE } from './tokens';
+import * as names from './names';
+import * as pass from './pass';
+import type { Pass } from './pass';
+import * as textFold from '../text/fold';
+import * as tokens from './tokens';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { isSpaceCode } = names;
+const { K_CAP, K_ORG } = pass;
+const { charClass, C_WORD } = textFold;
+const { W_COMMON, W_CONNECTOR, W_HONORIFIC, W_TITLE } = tokens;
 
 function isWordAt(s: string, i: number): boolean {
   if (i < 0 || i >= s.length) return false;
@@ -53,15 +61,19 @@ function prevToken(p: Pass, pos: number): boolean {
 }
 
 const LEADING_CONNECTOR = /^(of|for|and|on|in|to)\s+/i;
+/** First letters of those connectors, lowercase (the regex runs only on roles that start with one). */
+const CONNECTOR_FIRST = new Uint8Array(128);
+for (const c of 'ofait') CONNECTOR_FIRST[c.charCodeAt(0)] = 1;
 
 /**
  * The title in front of a name: walks back over title words, connectors and capitalised words
  * ("Special Envoy for Middle East Affairs"), stops at punctuation, another actor, or an ordinary word.
  * A state or demonym right before the first title word is the affiliation prefix, not part of the role.
- * Returns the role text, or null.
+ * Returns the role text, or null. `el`: the element the name starts with.
  */
-export function roleBefore(p: Pass, pos: number): string | null {
-  let q = pos;
+export function roleBefore(p: Pass, el: number): string | null {
+  let q = p.es[el];
+  p.near(el);
   let roleStart = -1;
   // the end of the last token before the name (the first token found)
   let lastEnd = -1;
@@ -92,7 +104,7 @@ export function roleBefore(p: Pass, pos: number): string | null {
   }
   if (roleStart < 0) return null;
   let role = p.text.slice(roleStart, lastEnd).trim();
-  role = role.replace(LEADING_CONNECTOR, '');
+  if (CONNECTOR_FIRST[role.charCodeAt(0) | 32] === 1) role = role.replace(LEADING_CONNECTOR, '');
   return role || null;
 }
 
@@ -143,7 +155,7 @@ export function bylineBefore(p: Pass, start: number): boolean {
   while (q > a && isSpaceCode(f.charCodeAt(q - 1))) q--;
   if (q - a <= 12 && BYLINE.test(f.slice(ls, start))) return true;
   // a list of names on its own line after a line ending in "…:" ("This article's commentators:")
-  if (ls >= 2 && nonListCharFrom(p, ls) >= start) {
+  if (ls >= 2 && listLineBefore(p, ls, start)) {
     const prevEnd = ls - 1;
     const pls = p.text.lastIndexOf('\n', prevEnd - 1) + 1;
     const prevLine = p.folded.slice(pls, prevEnd).trim();
@@ -166,13 +178,32 @@ function lineStart(p: Pass, pos: number): number {
   return ls;
 }
 
-/** Index of the first folded character at or after `from` outside [\s,a-z.'-] (text length if none). */
-function nonListCharFrom(p: Pass, from: number): number {
-  if (p.ncFrom >= 0 && from >= p.ncFrom && from <= p.ncAt) return p.ncAt;
-  const re = p.nonListChar;
-  re.lastIndex = from;
-  const m = re.exec(p.folded);
-  p.ncFrom = from;
-  p.ncAt = m ? m.index : p.folded.length;
-  return p.ncAt;
+/** Characters of a line listing names ("^[\s,a-z.'-]*$" on the folded text), ASCII; other \s characters too. */
+const LIST_CHAR = new Uint8Array(128);
+for (const c of " \t\n\v\f\r,.'-abcdefghijklmnopqrstuvwxyz") LIST_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * folded[ls..start) holds only characters of a line listing names. Read incrementally: the calls for one line come
+ * with increasing `start`, so each character of the line is read at most once, and never past the first one
+ * that does not belong.
+ */
+function listLineBefore(p: Pass, ls: number, start: number): boolean {
+  if (p.listLine !== ls) {
+    p.listLine = ls;
+    p.listAt = ls;
+    p.listStop = false;
+  }
+  if (p.listStop) return p.listAt >= start;
+  const f = p.folded;
+  let i = p.listAt;
+  for (; i < start; i++) {
+    const c = f.charCodeAt(i);
+    if (c < 128 ? LIST_CHAR[c] === 0 : !isSpaceCode(c)) {
+      p.listAt = i;
+      p.listStop = true;
+      return false;
+    }
+  }
+  if (i > p.listAt) p.listAt = i;
+  return true;
 }

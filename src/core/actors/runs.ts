@@ -6,12 +6,23 @@
  * apposition, a byline). Anything else leaves its elements to the single-token rules.
  */
 import type { MatchKind } from '../types';
-import { HONORIFICS, NAME_PARTICLES } from './lexicon';
-import { C_SURNAME, K_AMB, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR, type Pass } from './pass';
-import { orgFrom } from './orgs';
-import { appositionAfter, bylineBefore, roleBefore, roleNounApposition } from './roles';
-import { W_ANY_FIRST, W_COMMON, W_COMPANY, W_FIRST, W_ORG, W_TITLE } from './tokens';
-import { fuzzyPerson, variantOrSurname } from './variants';
+import { HONORIFICS } from './lexicon';
+import * as names from './names';
+import * as pass from './pass';
+import type { Pass } from './pass';
+import * as orgs from './orgs';
+import * as roles from './roles';
+import * as tokens from './tokens';
+import * as variants from './variants';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { C_SURNAME, K_AMB, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } = pass;
+const { W_ANY_FIRST, W_COMMON, W_COMPANY, W_FIRST, W_ORG, W_PARTICLE, W_TITLE } = tokens;
+const { isSpaceCode } = names;
+const { orgFrom } = orgs;
+const { appositionAfter, bylineBefore, roleBefore, roleNounApposition } = roles;
+const { fuzzyPerson, variantOrSurname } = variants;
 
 /** Elements that can be part of a run (not a registry organisation or person). */
 export function isRunEl(p: Pass, k: number): boolean {
@@ -19,17 +30,31 @@ export function isRunEl(p: Pass, k: number): boolean {
   return kind !== K_ORG && kind !== K_PERSON;
 }
 
-/** Gap between two elements joins a run: one space, a hyphen, or a lowercase name particle. */
+/**
+ * Gap between two elements joins a run: one space, a hyphen, or a lowercase name particle between single spaces
+ * (" bin ", " van "). Read in place: no substring for the gaps between the words of a sentence.
+ */
 export function joins(p: Pass, a: number, b: number): boolean {
-  const gl = p.es[b] - p.ee[a];
+  const text = p.text;
+  const s = p.ee[a];
+  const e = p.es[b];
+  const gl = e - s;
   if (gl === 1) {
-    const c = p.text.charCodeAt(p.ee[a]);
+    const c = text.charCodeAt(s);
     return c === 32 || c === 45;
   }
-  if (gl < 3 || gl > 6) return false;
-  const gap = p.text.slice(p.ee[a], p.es[b]);
-  const g = gap.trim().toLowerCase();
-  return gap.startsWith(' ') && gap.endsWith(' ') && NAME_PARTICLES.has(g) && gap.trim() === g;
+  if (gl < 3 || gl > 6 || text.charCodeAt(s) !== 32 || text.charCodeAt(e - 1) !== 32) return false;
+  // the trimmed gap must be a particle as written: lowercase ASCII letters
+  let i = s + 1;
+  while (i < e && isSpaceCode(text.charCodeAt(i))) i++;
+  let j = e - 1;
+  while (j > i && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  if (i === j) return false;
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return (p.tokens.flags[p.tokens.idOf(i, j)] & W_PARTICLE) !== 0;
 }
 
 export function runs(p: Pass): void {
@@ -96,34 +121,14 @@ function handleRun(p: Pass, i: number, j: number): number {
     // a mix like "Kuala Lumpur Malaysia": leave states as they are
     for (let k = ns; k <= ne; k++) if (kind[k] === K_DEM || kind[k] === K_STATE || kind[k] === K_AMB) return singleTokens(p, i, j);
   }
-  const role = roleBefore(p, p.es[ns]) ?? undefined;
-  const titled = hadTitle || !!role;
-  const honorific = role ? HONORIFICS.has(p.fold1(lastWord(role))) : false;
-
-  if (count === 1) {
-    const t = ns;
-    if (kind[t] === K_SUR) {
-      surnameCand(p, t, role);
-      return j + 1;
-    }
-    if (kind[t] === K_CAP && titled && honorific && (p.wf(t) & W_COMMON) === 0 && p.f(t).length >= 3) {
-      const owner = firstNameOwnerBefore(p, p.f(t), p.es[t]);
-      if (owner) {
-        p.cands.add(p.es[t], p.ee[t], [owner], 'alias', 0.6, 2, role);
-        p.used[t] = 1;
-        return j + 1;
-      }
-      if (variantOrSurname(p, t, role)) return j + 1;
-      p.addUnknown(t, t, 'person', role, 0.55);
-      return j + 1;
-    }
-    return singleTokens(p, i, j);
-  }
+  if (count === 1) return loneName(p, i, j, ns);
   // Two or more tokens: a personal name?
   for (let k = ns; k <= ne; k++) if (kind[k] === K_CAP && (p.wf(k) & W_COMMON) !== 0 && !p.isFirstName(k)) return singleTokens(p, i, j);
   if (count > 5) return singleTokens(p, i, j);
   // two registry surnames side by side ("the Witkoff-Dmitriev track"): each on its own
   for (let k = ns; k < ne; k++) if (kind[k] === K_SUR) return singleTokens(p, i, j);
+  const role = roleBefore(p, ns) ?? undefined;
+  const titled = hadTitle || !!role;
   const firstF = p.f(ns);
   const firstWf = p.wf(ns);
   // A registry person's surname at the end: decide by the first name.
@@ -143,22 +148,47 @@ function handleRun(p: Pass, i: number, j: number): number {
     return j + 1;
   }
   const firstIsName = (firstWf & W_ANY_FIRST) !== 0;
-  const appos = appositionAfter(p, p.ee[ne]);
-  const byline = bylineBefore(p, p.es[ns]);
   const roleComma = roleNounApposition(p, p.es[ns], p.ee[ne]);
   if (roleComma && !firstIsName && (p.wf(ne) & W_COMPANY) !== 0 && count <= 4) {
     p.addUnknown(ns, ne, 'organization', undefined, 0.6);
     return j + 1;
   }
-  const evidence = firstIsName || titled || appos || byline || roleComma;
-  if (!evidence || count > 4) return singleTokens(p, i, j);
+  if (count > 4) return singleTokens(p, i, j);
+  // a title, an apposition or a byline (the last two read only when there is no title)
+  const marked = titled || appositionAfter(p, p.ee[ne]) || bylineBefore(p, p.es[ns]);
+  if (!firstIsName && !marked && !roleComma) return singleTokens(p, i, j);
   // A spelling variant of a registry person ("Stephen Weisskoff" ~ Steve Witkoff)?
   const v = fuzzyPerson(p, ns, ne, role);
   if (v) {
     pushPerson(p, ns, ne, [v], 'variant', 0.65, role);
     return j + 1;
   }
-  p.addUnknown(ns, ne, 'person', role, firstIsName && (titled || appos || byline) ? 0.75 : 0.6);
+  p.addUnknown(ns, ne, 'person', role, firstIsName && marked ? 0.75 : 0.6);
+  return j + 1;
+}
+
+/**
+ * The name of run i..j is the one element t: a registry surname, or after an honorific ("Sheikh Mohammed",
+ * "Cardinal Zuppi") a person named before by that first name, a surname variant or an unknown person. The title
+ * in front is read only for those.
+ */
+function loneName(p: Pass, i: number, j: number, t: number): number {
+  const kind = p.kind[t];
+  if (kind === K_SUR) {
+    surnameCand(p, t, roleBefore(p, t) ?? undefined);
+    return j + 1;
+  }
+  if (kind !== K_CAP || (p.wf(t) & W_COMMON) !== 0 || p.f(t).length < 3) return singleTokens(p, i, j);
+  const role = roleBefore(p, t);
+  if (!role || !HONORIFICS.has(p.fold1(lastWord(role)))) return singleTokens(p, i, j);
+  const owner = firstNameOwnerBefore(p, p.f(t), p.es[t]);
+  if (owner) {
+    p.cands.add(p.es[t], p.ee[t], [owner], 'alias', 0.6, 2, role);
+    p.used[t] = 1;
+    return j + 1;
+  }
+  if (variantOrSurname(p, t, role)) return j + 1;
+  p.addUnknown(t, t, 'person', role, 0.55);
   return j + 1;
 }
 
@@ -212,7 +242,7 @@ export function surnameCand(p: Pass, k: number, role: string | undefined): void 
 function singleTokens(p: Pass, i: number, j: number): number {
   for (let k = i; k <= j; k++) {
     if (p.used[k] !== 0) continue;
-    if (p.kind[k] === K_SUR) surnameCand(p, k, roleBefore(p, p.es[k]) ?? undefined);
+    if (p.kind[k] === K_SUR) surnameCand(p, k, roleBefore(p, k) ?? undefined);
   }
   return j + 1;
 }

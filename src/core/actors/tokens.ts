@@ -4,8 +4,11 @@
  * folded code units in place (the scanner already hashed the capitalised tokens), so no substring is built for
  * a token seen before.
  */
-import { hashRange } from '../matcher/scan';
-import { COMMON_WORDS, COMPANY_WORDS, CONNECTORS, FIRST_NAMES, HONORIFICS, LEADER_NOUNS, ORG_HEADS, STATE_COLLECTIVES, TITLE_WORDS } from './lexicon';
+import * as scan from '../matcher/scan';
+import { COMMON_WORDS, COMPANY_WORDS, CONNECTORS, FIRST_NAMES, HONORIFICS, LEADER_NOUNS, NAME_PARTICLES, ORG_HEADS, STATE_COLLECTIVES, TITLE_WORDS } from './lexicon';
+
+/** Bound once: under the CommonJS transpilation (tsx, mocha) every read of an imported binding is a getter call. */
+const { hashRange } = scan;
 
 /** In COMMON_WORDS. */
 export const W_COMMON = 1;
@@ -27,6 +30,8 @@ export const W_COMPANY = 128;
 export const W_COLLECTIVE = 256;
 /** In LEADER_NOUNS ("leader", "president"). */
 export const W_LEADER = 512;
+/** In NAME_PARTICLES ("bin", "van", "de"). */
+export const W_PARTICLE = 1024;
 /** A first name of the lexicon or the registry (`isFirstName`). */
 export const W_ANY_FIRST = W_FIRST | W_REG_FIRST;
 
@@ -42,8 +47,16 @@ export function wordFlags(f: string, regFirstNames: ReadonlySet<string>): number
     (CONNECTORS.has(f) && f !== 'the' ? W_CONNECTOR : 0) |
     (COMPANY_WORDS.has(f) ? W_COMPANY : 0) |
     (STATE_COLLECTIVES.has(f) ? W_COLLECTIVE : 0) |
-    (LEADER_NOUNS.has(f) ? W_LEADER : 0)
+    (LEADER_NOUNS.has(f) ? W_LEADER : 0) |
+    (NAME_PARTICLES.has(f) ? W_PARTICLE : 0)
   );
+}
+
+/** `s` (length `len`) occurs in `text` at `at`; compared in place (tokens are short). */
+function sameAt(s: string, text: string, at: number, len: number): boolean {
+  if (s.length !== len) return false;
+  for (let i = 0; i < len; i++) if (s.charCodeAt(i) !== text.charCodeAt(at + i)) return false;
+  return true;
 }
 
 export class TokenTable {
@@ -68,10 +81,7 @@ export class TokenTable {
       const v = this.slots[at];
       if (v === 0) break;
       const id = v - 1;
-      if (this.hashes[id] === h) {
-        const s = this.strs[id];
-        if (s.length === len && folded.startsWith(s, start)) return id;
-      }
+      if (this.hashes[id] === h && sameAt(this.strs[id], folded, start, len)) return id;
       at = (at + 1) & mask;
     }
     const id = this.strs.length;

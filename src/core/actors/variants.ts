@@ -5,8 +5,14 @@
  * pass cheap filters (length, word lists, same first letter of the key), and lookups are memoised per article.
  */
 import { COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, editDistance, translitKey } from './lexicon';
-import { K_CAP, type Pass } from './pass';
-import { W_COMMON, W_FIRST, W_TITLE } from './tokens';
+import * as pass from './pass';
+import type { Pass } from './pass';
+import * as tokens from './tokens';
+
+/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
+ * read of an imported binding is a getter call. */
+const { K_CAP } = pass;
+const { W_COMMON, W_FIRST, W_TITLE } = tokens;
 
 /** Maximum edit distance for a surname token of `len` letters (0 = never fuzzy). */
 export function fuzzyBudget(len: number): number {
@@ -117,36 +123,55 @@ const BRAND = /^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$|^[A-Z][A-Za-z]*[a-z][A-Za-z]*[0-
 
 /** A camel-case or letters+digits brand ("RastriyaSamachar24x7", "WhatsApp"): an organisation (outlet, company). */
 function brand(p: Pass, t: number): boolean {
-  if (p.ee[t] - p.es[t] < 6) return false;
-  const w = p.text.slice(p.es[t], p.ee[t]);
+  const s = p.es[t];
+  const e = p.ee[t];
+  if (e - s < 6 || !innerUpperOrDigit(p.text, s, e)) return false;
+  const w = p.text.slice(s, e);
   if (BRAND_PREFIX.test(w) || !BRAND.test(w)) return false;
   p.addUnknownSpan(p.es[t], p.ee[t], w, 'organization', undefined, 0.5);
   p.used[t] = 1;
   return true;
 }
 
+/** An ASCII capital after the first character or a digit in text[s..e): what either BRAND pattern needs (cheap rejection). */
+function innerUpperOrDigit(text: string, s: number, e: number): boolean {
+  for (let i = s + 1; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  }
+  return false;
+}
+
 /** Step 5: capitalised tokens no earlier step took: brands, surnames of unknown persons, spelling variants. */
 export function leftovers(p: Pass): void {
   const articleSurnames: Array<{ f: string; key: string; id: string }> = [];
   for (const [f, id] of p.unknownSurnames) articleSurnames.push({ f, key: p.tkey(f), id });
+  // tokens whose lookups below found nothing (they depend on the folded token only, and this step adds no surnames)
+  const none = new Uint8Array(p.tokens.strs.length);
   for (let t = 0; t < p.n; t++) {
     if (p.used[t] !== 0 || p.kind[t] !== K_CAP) continue;
-    const f = p.f(t);
-    const wf = p.wf(t);
+    const tok = p.tokOf(t);
+    const f = p.tokens.strs[tok];
+    const wf = p.tokens.flags[tok];
     if (f.length < 3 || (wf & (W_COMMON | W_TITLE)) !== 0) continue;
-    if (brand(p, t)) continue;
+    if (brand(p, t) || none[tok] !== 0) continue;
     if (variantOrSurname(p, t)) continue;
-    if (f.length < 5 || (wf & W_FIRST) !== 0) continue;
-    // variant of an article's own unknown person
-    const k = p.tkey(f);
-    const budget = fuzzyBudget(f.length);
-    for (const s of articleSurnames) {
-      if (s.key[0] !== k[0] || s.f.length < 5) continue;
-      if (editDistance(k, s.key, budget) <= budget) {
-        p.cands.add(p.es[t], p.ee[t], [s.id], 'variant', 0.55, 1, undefined);
-        p.used[t] = 1;
-        break;
-      }
+    if (f.length >= 5 && (wf & W_FIRST) === 0 && articleVariant(p, t, f, articleSurnames)) continue;
+    none[tok] = 1;
+  }
+}
+
+/** Element t (folded `f`) is a spelling variant of a surname of an unknown person the article introduced. */
+function articleVariant(p: Pass, t: number, f: string, articleSurnames: ReadonlyArray<{ f: string; key: string; id: string }>): boolean {
+  const k = p.tkey(f);
+  const budget = fuzzyBudget(f.length);
+  for (const s of articleSurnames) {
+    if (s.key[0] !== k[0] || s.f.length < 5) continue;
+    if (editDistance(k, s.key, budget) <= budget) {
+      p.cands.add(p.es[t], p.ee[t], [s.id], 'variant', 0.55, 1, undefined);
+      p.used[t] = 1;
+      return true;
     }
   }
+  return false;
 }
