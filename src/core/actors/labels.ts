@@ -9,16 +9,11 @@
  * with no title among them and not only common words: "Q:" / "A:", "Update:", "Read More:" and a one-word surname
  * (left to the surname rules) are not taken.
  */
-import * as text from '../text';
-import * as pass from './pass';
+import { atLineStart } from '../text';
+import { K_CAP } from './pass';
 import type { Pass } from './pass';
-import * as tokens from './tokens';
+import { W_ANY_FIRST, W_COMMON, W_TITLE } from './tokens';
 
-/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
- * read of an imported binding is a getter call. */
-const { K_CAP } = pass;
-const { atLineStart } = text;
-const { W_ANY_FIRST, W_COMMON, W_TITLE } = tokens;
 
 const MAX_WORDS = 4;
 

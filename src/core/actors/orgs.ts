@@ -3,15 +3,11 @@
  * continued over "of/for/and …" ("Institute for Security Studies"), or a quoted run of capitalised words used
  * as a name ("Free News").
  */
-import * as pass from './pass';
+import { K_CAP, K_ORG, K_PERSON } from './pass';
 import type { Pass } from './pass';
 import { isRunEl, joins } from './runs';
-import * as tokens from './tokens';
+import { W_COMMON, W_ANY_FIRST, W_ORG, W_TITLE } from './tokens';
 
-/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
- * read of an imported binding is a getter call. */
-const { K_CAP, K_ORG, K_PERSON } = pass;
-const { W_COMMON, W_ANY_FIRST, W_ORG, W_TITLE } = tokens;
 
 /** The gap inside an organisation name: " of ", " for the ", … */
 const ORG_GAP = /^ (of|for|and|on|in|to)( the)? $/;

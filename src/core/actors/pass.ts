@@ -9,20 +9,16 @@
 import type { CompiledRegistry, FormOutput } from '../registry/compile';
 import { scanArrays } from '../matcher/scan';
 import type { TextDoc } from '../text';
-import * as textFold from '../text/fold';
+import { charClass, C_WORD } from '../text/fold';
 import type { ActorEntry, ActorKind, KnownActor } from '../types';
 import { sameFirstName, translitKey } from './lexicon';
 import { kebab, unique, fold1 } from './names';
-import * as tokens from './tokens';
+import { W_ANY_FIRST, W_COMMON, W_COMPANY, W_ORG, W_TITLE } from './tokens';
 import { TokenTable } from './tokens';
 import { Cands, presized } from './cands';
 
 export { Cands } from './cands';
 
-/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
- * read of an imported binding is a getter call. */
-const { charClass, C_WORD } = textFold;
-const { W_ANY_FIRST, W_COMMON, W_COMPANY, W_ORG, W_TITLE } = tokens;
 
 /** Element kinds. */
 export const K_CAP = 0;

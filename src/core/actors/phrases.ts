@@ -3,14 +3,10 @@
  * state; "the American leader" / "this Russian president" → that state's leader when the registry knows one.
  */
 import { LEADER_NOUNS, STATE_COLLECTIVES } from './lexicon';
-import * as tokens from './tokens';
-import * as pass from './pass';
+import { W_COLLECTIVE, W_LEADER } from './tokens';
+import { K_DEM, K_PERSON, K_STATE, K_SUR } from './pass';
 import type { Pass } from './pass';
 
-/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
- * read of an imported binding is a getter call. */
-const { W_COLLECTIVE, W_LEADER } = tokens;
-const { K_DEM, K_PERSON, K_STATE, K_SUR } = pass;
 
 /** First letters of the state-collective and leader nouns (cheap rejection before the word is read). */
 const NOUN_FIRST = firstLetters([...STATE_COLLECTIVES, ...LEADER_NOUNS]);

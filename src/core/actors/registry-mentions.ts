@@ -7,14 +7,10 @@
 import type { FormOutput } from '../registry/compile';
 import type { MatchKind } from '../types';
 import { genericOrgWords } from './names';
-import * as pass from './pass';
+import { C_GENERIC, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } from './pass';
 import type { Pass } from './pass';
-import * as roles from './roles';
+import { roleBefore } from './roles';
 
-/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
- * read of an imported binding is a getter call. */
-const { C_GENERIC, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } = pass;
-const { roleBefore } = roles;
 
 export function registryMentions(p: Pass): void {
   const genericMemo = new Map<string, boolean>();

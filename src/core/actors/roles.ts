@@ -4,18 +4,12 @@
  * Words are read in place through the token table (no substrings for words seen before).
  */
 import { APPOSITION_NOUNS, TITLE_WORDS } from './lexicon';
-import * as names from './names';
-import * as pass from './pass';
+import { isSpaceCode } from './names';
+import { K_CAP, K_ORG } from './pass';
 import type { Pass } from './pass';
-import * as textFold from '../text/fold';
-import * as tokens from './tokens';
+import { charClass, C_WORD } from '../text/fold';
+import { W_COMMON, W_CONNECTOR, W_HONORIFIC, W_TITLE } from './tokens';
 
-/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
- * read of an imported binding is a getter call. */
-const { isSpaceCode } = names;
-const { K_CAP, K_ORG } = pass;
-const { charClass, C_WORD } = textFold;
-const { W_COMMON, W_CONNECTOR, W_HONORIFIC, W_TITLE } = tokens;
 
 function isWordAt(s: string, i: number): boolean {
   if (i < 0 || i >= s.length) return false;

@@ -7,22 +7,14 @@
  */
 import type { MatchKind } from '../types';
 import { HONORIFICS } from './lexicon';
-import * as names from './names';
-import * as pass from './pass';
+import { isSpaceCode } from './names';
+import { C_SURNAME, K_AMB, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } from './pass';
 import type { Pass } from './pass';
-import * as orgs from './orgs';
-import * as roles from './roles';
-import * as tokens from './tokens';
-import * as variants from './variants';
+import { orgFrom } from './orgs';
+import { appositionAfter, bylineBefore, roleBefore, roleNounApposition } from './roles';
+import { W_ANY_FIRST, W_COMMON, W_COMPANY, W_FIRST, W_ORG, W_PARTICLE, W_TITLE } from './tokens';
+import { fuzzyPerson, variantOrSurname } from './variants';
 
-/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
- * read of an imported binding is a getter call. */
-const { C_SURNAME, K_AMB, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } = pass;
-const { W_ANY_FIRST, W_COMMON, W_COMPANY, W_FIRST, W_ORG, W_PARTICLE, W_TITLE } = tokens;
-const { isSpaceCode } = names;
-const { orgFrom } = orgs;
-const { appositionAfter, bylineBefore, roleBefore, roleNounApposition } = roles;
-const { fuzzyPerson, variantOrSurname } = variants;
 
 /** Elements that can be part of a run (not a registry organisation or person). */
 export function isRunEl(p: Pass, k: number): boolean {

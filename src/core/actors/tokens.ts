@@ -4,11 +4,9 @@
  * folded code units in place (the scanner already hashed the capitalised tokens), so no substring is built for
  * a token seen before.
  */
-import * as scan from '../matcher/scan';
+import { hashRange } from '../matcher/scan';
 import { COMMON_WORDS, COMPANY_WORDS, CONNECTORS, FIRST_NAMES, HONORIFICS, LEADER_NOUNS, NAME_PARTICLES, ORG_HEADS, STATE_COLLECTIVES, TITLE_WORDS } from './lexicon';
 
-/** Bound once: under the CommonJS transpilation (tsx, mocha) every read of an imported binding is a getter call. */
-const { hashRange } = scan;
 
 /** In COMMON_WORDS. */
 export const W_COMMON = 1;

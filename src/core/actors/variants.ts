@@ -5,14 +5,10 @@
  * pass cheap filters (length, word lists, same first letter of the key), and lookups are memoised per article.
  */
 import { COMMON_WORDS, FIRST_NAMES, TITLE_WORDS, editDistance, translitKey } from './lexicon';
-import * as pass from './pass';
+import { K_CAP } from './pass';
 import type { Pass } from './pass';
-import * as tokens from './tokens';
+import { W_COMMON, W_FIRST, W_TITLE } from './tokens';
 
-/** Imported constants and helpers used per element, bound once: under the CommonJS transpilation (tsx, mocha) every
- * read of an imported binding is a getter call. */
-const { K_CAP } = pass;
-const { W_COMMON, W_FIRST, W_TITLE } = tokens;
 
 /** Maximum edit distance for a surname token of `len` letters (0 = never fuzzy). */
 export function fuzzyBudget(len: number): number {
