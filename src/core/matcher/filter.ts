@@ -6,18 +6,19 @@
  * a trie walk), found by a walk over the trie. The scan hashes each capitalised word anyway (the hash interns
  * the token), so the filter spares most walks for one bit test.
  */
-import type { CompiledRegistry } from '../registry/compile';
+import type { Trie } from './trie';
 import { isWordCode } from './walk';
 
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 16777619;
 
 /** Bits of the filter (indexed by the low bits of a word's hash). */
-const FIRST_BITS = 20;
+const FIRST_BITS = 18;
 export const FIRST_MASK = (1 << FIRST_BITS) - 1;
 
-function firstWordFilter(reg: CompiledRegistry): Uint8Array {
-  const { root, code, hasKids, sibling, terminal } = reg.trie;
+/** The filter of a trie's forms (built with the registry's scan tables). */
+export function firstWordFilter(trie: Trie): Uint8Array {
+  const { root, code, hasKids, sibling, terminal } = trie;
   const bits = new Uint8Array((1 << FIRST_BITS) >> 3);
   const mark = (h: number): void => {
     const b = h & FIRST_MASK;
@@ -34,14 +35,4 @@ function firstWordFilter(reg: CompiledRegistry): Uint8Array {
   };
   for (let c = 0; c < 65536; c++) if (root[c] !== 0 && isWordCode(c)) visit(root[c], Math.imul(FNV_OFFSET ^ c, FNV_PRIME));
   return bits;
-}
-
-/** Filters by compiled registry (derived once from immutable data; weakly held). */
-const filterMemo = new WeakMap<CompiledRegistry, Uint8Array>();
-
-/** The first-word filter of `reg` (built on first use). */
-export function firstWords(reg: CompiledRegistry): Uint8Array {
-  let f = filterMemo.get(reg);
-  if (!f) filterMemo.set(reg, (f = firstWordFilter(reg)));
-  return f;
 }

@@ -21,7 +21,7 @@ import { TrieWalker } from './walk';
  * Module-local copies of the imported helpers and constants the scan loop uses: a CommonJS build (tsx, tsc,
  * mocha) reads an imported binding through a getter at every use, which the loop would pay per character.
  */
-const { firstWords, FIRST_MASK, FNV_OFFSET, FNV_PRIME } = filterModule;
+const { FIRST_MASK, FNV_OFFSET, FNV_PRIME } = filterModule;
 const { isUpperCode, isWordCode } = walkModule;
 
 export interface Hit {
@@ -156,8 +156,8 @@ export function scanArrays(text: string, folded: string, reg: CompiledRegistry):
   const n = folded.length;
   const sink = new ScanSink(Math.max(64, n >> 4));
   const walker = new TrieWalker(reg, text, folded);
-  const filter = firstWords(reg);
-  const { back, backPair, forward } = reg.lower;
+  const filter = reg.scan.firstWords;
+  const { back, backPair, forward } = reg.scan.lower;
   const upperRe = new RegExp(UPPER_CANDIDATE.source, 'g');
   const leadRe = leadRegex(forward);
   let nextUpper = -1; // next position of each stream (n = exhausted), recomputed when behind `pos`
@@ -166,8 +166,14 @@ export function scanArrays(text: string, folded: string, reg: CompiledRegistry):
   let matchEnd = 0; // end of the last match (a lowercase prefix found backward must start at or after it)
   for (;;) {
     if (nextUpper < pos) {
-      upperRe.lastIndex = pos;
-      nextUpper = upperRe.test(text) ? upperRe.lastIndex - 1 : n;
+      // names come in runs ("Foreign Minister Sergei Lavrov"): an ASCII non-letter then A–Z needs no search
+      const a = pos + 1 < n ? text.charCodeAt(pos) : 65;
+      const z = a < 65 ? text.charCodeAt(pos + 1) : 0;
+      if (z >= 65 && z <= 90) nextUpper = pos + 1;
+      else {
+        upperRe.lastIndex = pos;
+        nextUpper = upperRe.test(text) ? upperRe.lastIndex - 1 : n;
+      }
     }
     if (nextLead < pos && leadRe) {
       leadRe.lastIndex = pos;

@@ -49,18 +49,24 @@ export function acceptGeneral(outs: FormOutput[], text: string, start: number): 
   return outs;
 }
 
+/** Packed trie node fields (see tables.ts), NODE_STRIDE entries per node. */
+export const NODE_STRIDE = 4;
+/** Acceptance byte << 24 | output list index + 1 (0: no outputs to accept here). */
+export const N_TERM = 0;
+/** Children: 0 none, 1 a sibling list starting at node + 1, else the dense ASCII slab's offset in `wide` + 2. */
+export const N_KIDS = 1;
+/** Code unit on the edge into the node. */
+export const N_CODE = 2;
+/** Next sibling (0 = none). */
+export const N_SIBLING = 3;
+
 export class TrieWalker {
   /** Outputs of the last walk's match (null: no match). */
   outs: FormOutput[] | null = null;
   private readonly n: number;
   private readonly root: Int32Array;
-  private readonly edgeCode: Uint16Array;
-  private readonly hasKids: Uint8Array;
-  private readonly sibling: Int32Array;
-  private readonly terminal: Int32Array;
-  private readonly wideAt: Int32Array;
+  private readonly nodes: Int32Array;
   private readonly wide: Int32Array;
-  private readonly rule: Uint8Array;
   private readonly capAt: Int32Array;
   private readonly outputs: readonly FormOutput[][];
 
@@ -69,32 +75,28 @@ export class TrieWalker {
     private readonly text: string,
     private readonly folded: string,
   ) {
-    const t = reg.trie;
     this.n = folded.length;
-    this.root = t.root;
-    this.edgeCode = t.code;
-    this.hasKids = t.hasKids;
-    this.sibling = t.sibling;
-    this.terminal = t.terminal;
-    this.wideAt = t.wideAt;
-    this.wide = t.wide;
-    this.rule = reg.accept.rule;
-    this.capAt = reg.accept.capAt;
+    this.root = reg.trie.root;
+    this.wide = reg.trie.wide;
+    this.nodes = reg.scan.nodes;
+    this.capAt = reg.scan.accept.capAt;
     this.outputs = reg.outputs;
   }
 
   /** Walks from the word start `i`: the end of the longest accepted match (its outputs in `outs`), or -1. */
   walk(i: number): number {
-    const { n, folded, text, edgeCode, hasKids, sibling, terminal, wideAt, wide, rule, capAt, outputs } = this;
-    let node = this.root[folded.charCodeAt(i)];
+    const { n, folded, text, nodes, wide, capAt, outputs } = this;
+    let v = this.root[folded.charCodeAt(i)];
     let j = i + 1;
     let bestEnd = -1;
     let bestOuts: FormOutput[] | null = null;
-    while (node !== 0) {
-      const t = terminal[node] - 1;
-      if (t >= 0) {
-        const r = rule[t];
-        if (r !== R_NONE && ((r & R_ENDS_WORD) === 0 || j >= n || !isWordCode(folded.charCodeAt(j)))) {
+    while (v !== 0) {
+      const b = v * NODE_STRIDE;
+      const term = nodes[b + N_TERM];
+      if (term !== 0) {
+        const r = term >>> 24;
+        if ((r & R_ENDS_WORD) === 0 || j >= n || !isWordCode(folded.charCodeAt(j))) {
+          const t = (term & 0xffffff) - 1;
           const kind = r & R_KIND;
           let ok: FormOutput[] | null;
           if (kind === R_ANY) ok = outputs[t];
@@ -107,14 +109,14 @@ export class TrieWalker {
           }
         }
       }
-      if (j >= n || hasKids[node] === 0) break;
+      const kids = nodes[b + N_KIDS];
+      if (kids === 0 || j >= n) break;
       const d = folded.charCodeAt(j);
-      const w = wideAt[node];
-      if (w !== 0 && d < 128) node = wide[w - 1 + d];
+      if (kids !== 1 && d < 128) v = wide[kids - 2 + d];
       else {
-        let k = node + 1;
-        while (k !== 0 && edgeCode[k] !== d) k = sibling[k];
-        node = k;
+        let k = v + 1;
+        while (k !== 0 && nodes[k * NODE_STRIDE + N_CODE] !== d) k = nodes[k * NODE_STRIDE + N_SIBLING];
+        v = k;
       }
       j++;
     }
