@@ -157,7 +157,7 @@ export function scanArrays(text: string, folded: string, reg: CompiledRegistry):
   const sink = new ScanSink(Math.max(64, n >> 4));
   const walker = new TrieWalker(reg, text, folded);
   const filter = reg.scan.firstWords;
-  const { back, backPair, forward } = reg.scan.lower;
+  const { backGroups, backPair, forward } = reg.scan.lower;
   const upperRe = new RegExp(UPPER_CANDIDATE.source, 'g');
   const leadRe = leadRegex(forward);
   let nextUpper = -1; // next position of each stream (n = exhausted), recomputed when behind `pos`
@@ -196,8 +196,9 @@ export function scanArrays(text: string, folded: string, reg: CompiledRegistry):
     if (upper && before < 128 && i >= 2) {
       // a lowercase prefix ending here ("the " before "Kremlin"): walk from its start first
       const b2 = folded.charCodeAt(i - 2);
-      if (b2 < 128 && backPair[(b2 << 7) | before] !== 0) {
-        const s = backStart(back, folded, matchEnd, i);
+      const g = b2 < 128 ? backPair[(b2 << 7) | before] : 0;
+      if (g !== 0) {
+        const s = backStart(backGroups[g - 1], folded, matchEnd, i);
         const end = s >= 0 ? walker.walk(s) : -1;
         if (end >= 0) {
           sink.push(s, end, 0, walker.outs);

@@ -19,8 +19,10 @@ import { charClass, C_WORD } from '../text/fold';
 export interface LowerStarts {
   /** Prefixes found backward from an uppercase word start (each ends with two ASCII code units, see `backPair`). */
   readonly back: readonly string[];
-  /** `backPair[c1 << 7 | c2]` is 1 when some `back` prefix ends with the ASCII code units c1 c2. */
-  readonly backPair: Uint8Array;
+  /** The `back` prefixes grouped by their last two code units c1 c2: group `backPair[c1 << 7 | c2] - 1`. */
+  readonly backGroups: ReadonlyArray<readonly string[]>;
+  /** Group index + 1 of the ASCII pair c1 c2 at `c1 << 7 | c2` (0 = no `back` prefix ends with it). */
+  readonly backPair: Uint16Array;
   /** Shortest distinct prefixes searched forward in the folded text. */
   readonly forward: readonly string[];
 }
@@ -64,7 +66,12 @@ export function lowerStarts(forms: ReadonlyMap<string, readonly FormOutput[]>): 
     for (let l = 1; l < p.length && !covered; l++) covered = kept.has(p.slice(0, l));
     if (!covered) kept.add(p);
   }
-  const backPair = new Uint8Array(128 * 128);
-  for (const p of back) backPair[(p.charCodeAt(p.length - 2) << 7) | p.charCodeAt(p.length - 1)] = 1;
-  return { back: [...back], backPair, forward: [...kept] };
+  const backPair = new Uint16Array(128 * 128);
+  const backGroups: string[][] = [];
+  for (const p of back) {
+    const pair = (p.charCodeAt(p.length - 2) << 7) | p.charCodeAt(p.length - 1);
+    if (backPair[pair] === 0) backPair[pair] = backGroups.push([]);
+    backGroups[backPair[pair] - 1].push(p);
+  }
+  return { back: [...back], backGroups, backPair, forward: [...kept] };
 }

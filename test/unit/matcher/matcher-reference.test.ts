@@ -111,7 +111,8 @@ describe('matcher: lowercase starts', () => {
     );
     assert.deepEqual([...s.back].sort(), ['al-', 'the ']);
     assert.deepEqual([...s.forward].sort(), ['de la ', 'dpa', 'iphone']);
-    assert.equal(s.backPair[('e'.charCodeAt(0) << 7) | 32], 1);
-    assert.equal(s.backPair[('l'.charCodeAt(0) << 7) | 45], 1);
+    assert.deepEqual(s.backGroups[s.backPair[('e'.charCodeAt(0) << 7) | 32] - 1], ['the ']);
+    assert.deepEqual(s.backGroups[s.backPair[('l'.charCodeAt(0) << 7) | 45] - 1], ['al-']);
+    assert.equal(s.backPair[('x'.charCodeAt(0) << 7) | 32], 0);
   });
 });
