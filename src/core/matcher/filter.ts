@@ -18,7 +18,7 @@ export const FIRST_MASK = (1 << FIRST_BITS) - 1;
 
 /** The filter of a trie's forms (built with the registry's scan tables). */
 export function firstWordFilter(trie: Trie): Uint8Array {
-  const { root, code, hasKids, sibling, terminal } = trie;
+  const { code, hasKids, sibling, terminal } = trie;
   const bits = new Uint8Array((1 << FIRST_BITS) >> 3);
   const mark = (h: number): void => {
     const b = h & FIRST_MASK;
@@ -33,6 +33,7 @@ export function firstWordFilter(trie: Trie): Uint8Array {
       else mark(h);
     }
   };
-  for (let c = 0; c < 65536; c++) if (root[c] !== 0 && isWordCode(c)) visit(root[c], Math.imul(FNV_OFFSET ^ c, FNV_PRIME));
+  // the root's children: node 1 and its siblings (preorder numbering, see trie.ts)
+  for (let k = trie.nodeCount > 1 ? 1 : 0; k !== 0; k = sibling[k]) if (isWordCode(code[k])) visit(k, Math.imul(FNV_OFFSET ^ code[k], FNV_PRIME));
   return bits;
 }
