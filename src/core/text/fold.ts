@@ -3,9 +3,9 @@
  * folded text are offsets into the original. Lowercases, strips diacritics (é → e), and unifies
  * apostrophes (’ ‘ ʼ ′ → ') and dashes (– — ‑ → -).
  *
- * Speed: a mostly-ASCII text is lowercased natively in runs between the few non-ASCII code units that fold
- * otherwise (found by a native regex scan); per-code-unit answers (fold, word, uppercase) live in 64 K tables
- * filled on first use, so no Unicode regex runs twice for the same code unit.
+ * Speed: a mostly-ASCII text is one native `toLowerCase()` plus a patch of the non-ASCII code units found by a
+ * native regex scan; per-code-unit answers (fold, word, uppercase) live in 64 K tables filled on first use, so no
+ * Unicode regex runs twice for the same code unit.
  */
 
 /** Folded code unit + 1 (0 = not computed yet). */
@@ -59,58 +59,38 @@ export function charClass(c: number): number {
   return b !== 0 ? b : computeClass(c);
 }
 
-/** Per code unit: 1 when `lowersToFold`, 2 when not (0 = not computed yet). */
-const KEEP = new Uint8Array(65536);
-
 const NEEDS_FOLD = /[A-Z\u0080-\uffff]/;
 const NON_ASCII = /[\u0080-\uffff]+/g;
 
-/**
- * True when `toLowerCase` of a text maps the code unit c to its fold wherever it stands: c lowercases alone to
- * one code unit equal to its fold, and its lowercase does not depend on its neighbours — not Σ (final sigma)
- * and not a surrogate (a pair lowercases as one character).
- */
-function lowersToFold(c: number): boolean {
-  const k = KEEP[c];
-  if (k !== 0) return k === 1;
-  const l = String.fromCharCode(c).toLowerCase();
-  const keep = c !== 0x03a3 && !(c >= 0xd800 && c <= 0xdfff) && l.length === 1 && l.charCodeAt(0) === foldCode(c);
-  KEEP[c] = keep ? 1 : 2;
-  return keep;
-}
-
-/** Above one cut point per 2^RUN_SHIFT code units, lowercasing many short runs costs more than a second copy. */
-const RUN_SHIFT = 6;
-
-/**
- * Folds a string without changing its length: every code unit c becomes `foldCode(c)`.
- *
- * The code units whose fold `toLowerCase` does not give in place (’ – é …, found by a native regex scan over
- * the non-ASCII runs) are cut points. Mostly-ASCII text, with few cut points: the runs between them are
- * lowercased natively and joined with the folded cut points — one large string allocated, not two (lowercase
- * all, then patch a copy), which is most of the cost of a long text. Text with many cut points (Cyrillic,
- * Greek): lowercase all, then patch.
- */
+/** Folds a string without changing its length. */
 export function fold(s: string): string {
   if (!NEEDS_FOLD.test(s)) return s;
-  const cuts: number[] = [];
+  // Mostly-ASCII text: lowercase natively, then patch the non-ASCII code units that fold differently.
+  const lower = s.toLowerCase();
+  if (lower.length !== s.length) return foldSlow(s);
+  let out: string[] | null = null;
+  let last = 0;
   NON_ASCII.lastIndex = 0;
   for (let m = NON_ASCII.exec(s); m; m = NON_ASCII.exec(s)) {
     const end = m.index + m[0].length;
-    for (let i = m.index; i < end; i++) if (!lowersToFold(s.charCodeAt(i))) cuts.push(i);
+    for (let i = m.index; i < end; i++) {
+      const f = foldCode(s.charCodeAt(i));
+      if (f !== lower.charCodeAt(i)) {
+        out ??= [];
+        out.push(lower.slice(last, i), String.fromCharCode(f));
+        last = i + 1;
+      }
+    }
   }
-  if (cuts.length === 0) return s.toLowerCase();
-  const lower = cuts.length > s.length >> RUN_SHIFT ? s.toLowerCase() : null;
-  // a lowercase longer than the text (İ → i̇) cannot be patched in place: lowercase the runs instead
-  const whole = lower !== null && lower.length === s.length ? lower : null;
-  const out: string[] = [];
-  let last = 0;
-  for (const i of cuts) {
-    out.push(whole ? whole.slice(last, i) : s.slice(last, i).toLowerCase(), String.fromCharCode(foldCode(s.charCodeAt(i))));
-    last = i + 1;
-  }
-  out.push(whole ? whole.slice(last) : s.slice(last).toLowerCase());
+  if (!out) return lower;
+  out.push(lower.slice(last));
   return out.join('');
+}
+
+function foldSlow(s: string): string {
+  const parts: string[] = [];
+  for (let i = 0; i < s.length; i++) parts.push(String.fromCharCode(foldCode(s.charCodeAt(i))));
+  return parts.join('');
 }
 
 /** Word characters for boundary checks: letters and digits of any script (table lookup). */
