@@ -68,13 +68,13 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** The lead prefixes, and one global regex for them (null when the registry has none). */
+/** One global regex for the forward lowercase prefixes (see starts.ts), or null when the registry has none. */
 function leadRegex(prefixes: readonly string[]): RegExp | null {
   return prefixes.length ? new RegExp(prefixes.map(escapeRe).join('|'), 'g') : null;
 }
 
 /**
- * Start of the lead-prefix match that `test` found from `from` and that ends at `end` (`test` builds no match
+ * Start of the forward-prefix match that `test` found from `from` and that ends at `end` (`test` builds no match
  * array, so the start is recovered: the earliest start ≥ `from` of a prefix ending at `end` — the leftmost match;
  * a lookahead regex that would stop at the start runs 2× slower, it loses the native prefix search).
  */
