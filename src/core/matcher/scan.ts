@@ -2,19 +2,27 @@
  * The one pass over the text that finds registry forms and capitalised tokens.
  *
  * Only word starts that can begin a match are looked at: the ORIGINAL character is uppercase (names, and
- * capitalised tokens for the later stages), or the folded text has one of the few lowercase lead prefixes the
- * registry's forms use ("the Kremlin", "al-Qaeda", "dpa" — see `CompiledRegistry.leads`). Two native regex
- * scans jump to those positions (an uppercase-or-non-ASCII code unit in the original, a lead prefix in the folded
- * text), so the ≈85% of words that are lowercase cost no JavaScript at all. At a candidate that is a word start
- * the registry trie is walked (longest match that ends on a word boundary and passes its case rule wins);
- * where nothing matches and the original has an uppercase letter, the capitalised token is recorded (with a hash
- * of its folded letters, for interning) for the later stages (unknown actors, variants).
+ * capitalised tokens for the later stages), or a lowercase form may be accepted there (see starts.ts: "the
+ * Kremlin" is found backward from "Kremlin", the rare "dpa" by a forward search). Native regex scans jump to
+ * those positions, so the ≈85% of words that are lowercase cost no JavaScript at all. At a candidate that is a
+ * word start the registry trie is walked (walk.ts: longest match that ends on a word boundary and passes its case
+ * rule wins, by table); where nothing matches and the original has an uppercase letter, the capitalised token is
+ * recorded (with a hash of its folded letters, for interning) for the later stages (unknown actors, variants).
  *
- * The positions visited are exactly the word starts (a word character after a non-word character) outside
- * earlier matches — the same as walking every word start in order.
+ * The result is the same as walking every word start (a word character after a non-word character) outside
+ * earlier matches in order: a word start that is skipped has no accepted form.
  */
 import type { CompiledRegistry, FormOutput } from '../registry/compile';
-import { charClass, C_UPPER, C_WORD } from '../text/fold';
+import * as filterModule from './filter';
+import * as walkModule from './walk';
+import { TrieWalker } from './walk';
+
+/*
+ * Module-local copies of the imported helpers and constants the scan loop uses: a CommonJS build (tsx, tsc,
+ * mocha) reads an imported binding through a getter at every use, which the loop would pay per character.
+ */
+const { FIRST_MASK, FNV_OFFSET, FNV_PRIME } = filterModule;
+const { isUpperCode, isWordCode } = walkModule;
 
 export interface Hit {
   start: number;
@@ -41,61 +49,11 @@ export interface ScanArrays {
   readonly outs: ReadonlyArray<FormOutput[] | null>;
 }
 
-/** 1 = ASCII word character (letters, digits). */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-
 /** FNV-1a hash of the code units s[start..end) (the hash the scanner records for capitalised tokens). */
 export function hashRange(s: string, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h;
-}
-
-function isWordCode(c: number): boolean {
-  return c < 128 ? ASCII_WORD[c] === 1 : (charClass(c) & C_WORD) !== 0;
-}
-
-/** Bits of the first-word filter (a bitset indexed by the low bits of a word's hash). */
-const FIRST_BITS = 20;
-const FIRST_MASK = (1 << FIRST_BITS) - 1;
-
-/**
- * A form can match at a word start only if the text's word there (its run of word characters) equals the
- * form's first word: a form is folded text, so its first word is followed by a non-word character that the text
- * must repeat, or ends the form, where the text must not continue with a word character. This bitset holds the
- * hashes of all forms' first words (collisions only cost a trie walk), found by a walk over the trie.
- */
-function firstWordFilter(reg: CompiledRegistry): Uint8Array {
-  const { root, code, hasKids, sibling, terminal } = reg.trie;
-  const bits = new Uint8Array((1 << FIRST_BITS) >> 3);
-  const mark = (h: number): void => {
-    const b = h & FIRST_MASK;
-    bits[b >> 3] |= 1 << (b & 7);
-  };
-  const visit = (node: number, h: number): void => {
-    if (terminal[node] !== 0) mark(h);
-    if (hasKids[node] === 0) return;
-    for (let k = node + 1; k !== 0; k = sibling[k]) {
-      const c = code[k];
-      if (isWordCode(c)) visit(k, Math.imul(h ^ c, FNV_PRIME));
-      else mark(h);
-    }
-  };
-  for (let c = 0; c < 65536; c++) if (root[c] !== 0 && isWordCode(c)) visit(root[c], Math.imul(FNV_OFFSET ^ c, FNV_PRIME));
-  return bits;
-}
-
-/** Filters by compiled registry (derived once from immutable data; weakly held). */
-const filterMemo = new WeakMap<CompiledRegistry, Uint8Array>();
-
-function firstWords(reg: CompiledRegistry): Uint8Array {
-  let f = filterMemo.get(reg);
-  if (!f) filterMemo.set(reg, (f = firstWordFilter(reg)));
-  return f;
 }
 
 /**
@@ -110,14 +68,15 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** One global regex for the lead prefixes, or null when the registry has none. */
+/** One global regex for the forward lowercase prefixes (see starts.ts), or null when the registry has none. */
 function leadRegex(prefixes: readonly string[]): RegExp | null {
   return prefixes.length ? new RegExp(prefixes.map(escapeRe).join('|'), 'g') : null;
 }
 
 /**
- * Start of the lead-prefix match that `test` found from `from` and that ends at `end` (`test` builds no match
- * array, so the start is recovered: the earliest start ≥ `from` of a prefix ending at `end` — the leftmost match).
+ * Start of the forward-prefix match that `test` found from `from` and that ends at `end` (`test` builds no match
+ * array, so the start is recovered: the earliest start ≥ `from` of a prefix ending at `end` — the leftmost match;
+ * a lookahead regex that would stop at the start runs 2× slower, it loses the native prefix search).
  */
 function leadStart(prefixes: readonly string[], folded: string, from: number, end: number): number {
   let best = end;
@@ -128,27 +87,20 @@ function leadStart(prefixes: readonly string[], folded: string, from: number, en
   return best;
 }
 
-function passes(o: FormOutput, text: string, start: number): boolean {
-  if (o.mode === 0) return true;
-  if (o.mode === 1) {
-    const c = text.charCodeAt(start + o.capAt);
-    return c < 128 ? c >= 65 && c <= 90 : (charClass(c) & C_UPPER) !== 0;
+/**
+ * Start of the `back` prefix that ends at the word start `i` and starts at a word start ≥ `from`, or -1. At most
+ * one can (a `back` prefix has no inner word start, so two ending at `i` would start at the same place).
+ */
+function backStart(back: readonly string[], folded: string, from: number, i: number): number {
+  for (const p of back) {
+    const s = i - p.length;
+    if (s >= from && folded.startsWith(p, s) && (s === 0 || !isWordCode(folded.charCodeAt(s - 1)))) return s;
   }
-  return text.startsWith(o.form, start);
+  return -1;
 }
 
-/** The outputs at a terminal that hold for a match [i, j): word boundary after, case rules; null if none. */
-function accepted(outs: FormOutput[], text: string, folded: string, i: number, j: number, n: number): FormOutput[] | null {
-  if (outs[0].endsInWord && j < n && isWordCode(folded.charCodeAt(j))) return null;
-  for (let k = 0; k < outs.length; k++) {
-    if (passes(outs[k], text, i)) continue;
-    // some output fails its case rule: keep the ones that pass
-    const ok: FormOutput[] = [];
-    for (const x of outs) if (passes(x, text, i)) ok.push(x);
-    return ok.length ? ok : null;
-  }
-  return outs;
-}
+/** Entries of the output list allocated up front. */
+const OUTS_PREALLOC = 1 << 16;
 
 /** Growable parallel arrays for the scan output. */
 class ScanSink implements ScanArrays {
@@ -156,15 +108,15 @@ class ScanSink implements ScanArrays {
   start: Int32Array;
   end: Int32Array;
   hash: Int32Array;
-  readonly outs: Array<FormOutput[] | null>;
-  /** End of the last walked match, set by `walk`. */
-  matchEnd = 0;
+  outs: Array<FormOutput[] | null>;
 
   constructor(cap: number) {
+    // holey (entries below `count` are always written, so no fill is needed), and at most 64 K long up front:
+    // a longer `new Array(n)` would be a slow dictionary array; past it `push` grows the array
+    this.outs = new Array<FormOutput[] | null>(Math.min(cap, OUTS_PREALLOC));
     this.start = new Int32Array(cap);
     this.end = new Int32Array(cap);
     this.hash = new Int32Array(cap);
-    this.outs = new Array<FormOutput[] | null>(cap).fill(null);
   }
 
   push(s: number, e: number, h: number, outs: FormOutput[] | null): void {
@@ -191,77 +143,69 @@ class ScanSink implements ScanArrays {
   }
 }
 
-/** Walks the trie from the word start `i`; the longest accepted match's outputs (its end in sink.matchEnd), or null. */
-function walk(reg: CompiledRegistry, text: string, folded: string, i: number, sink: ScanSink): FormOutput[] | null {
-  const { root, code: edgeCode, hasKids, sibling, terminal, wideAt, wide } = reg.trie;
-  const outputs = reg.outputs;
-  const n = folded.length;
-  let node = root[folded.charCodeAt(i)];
-  let j = i + 1;
-  let bestOuts: FormOutput[] | null = null;
-  while (node !== 0) {
-    const t = terminal[node];
-    if (t !== 0) {
-      const outs = outputs[t - 1];
-      if (outs.length !== 0) {
-        const ok = accepted(outs, text, folded, i, j, n);
-        if (ok) {
-          sink.matchEnd = j;
-          bestOuts = ok;
-        }
-      }
-    }
-    if (j >= n || hasKids[node] === 0) break;
-    const code = folded.charCodeAt(j);
-    const w = wideAt[node];
-    if (w !== 0 && code < 128) node = wide[w - 1 + code];
-    else {
-      let k = node + 1;
-      while (k !== 0 && edgeCode[k] !== code) k = sibling[k];
-      node = k;
-    }
-    j++;
-  }
-  return bestOuts;
-}
-
-/** The scan of `text` (with its folded form) as parallel arrays: registry hits and capitalised tokens. */
+/**
+ * The scan of `text` (with its folded form) as parallel arrays: registry hits and capitalised tokens.
+ *
+ * Candidates come from two native regex streams: uppercase code units in the original, and the rare forward
+ * lowercase prefixes ("dpa") in the folded text. At an uppercase word start, a lowercase prefix just before it
+ * ("the " in "the Kremlin", see starts.ts) is looked for first and, when it starts at a word start not yet
+ * scanned, the trie is walked from there. Then the word's hash is checked against the first-word filter before
+ * the trie is walked from the uppercase word start; a word no form matched is recorded as a capitalised token.
+ */
 export function scanArrays(text: string, folded: string, reg: CompiledRegistry): ScanArrays {
   const n = folded.length;
   const sink = new ScanSink(Math.max(64, n >> 4));
-  const filter = firstWords(reg);
+  const walker = new TrieWalker(reg, text, folded);
+  const filter = reg.scan.firstWords;
+  const { backGroups, backPair, forward } = reg.scan.lower;
   const upperRe = new RegExp(UPPER_CANDIDATE.source, 'g');
-  const prefixes: string[] = [];
-  for (const list of reg.leads.prefixes.values()) prefixes.push(...list);
-  const leadRe = leadRegex(prefixes);
+  const leadRe = leadRegex(forward);
   let nextUpper = -1; // next position of each stream (n = exhausted), recomputed when behind `pos`
   let nextLead = leadRe ? -1 : n;
   let pos = 0;
+  let matchEnd = 0; // end of the last match (a lowercase prefix found backward must start at or after it)
   for (;;) {
     if (nextUpper < pos) {
-      upperRe.lastIndex = pos;
-      nextUpper = upperRe.test(text) ? upperRe.lastIndex - 1 : n;
+      // names come in runs ("Foreign Minister Sergei Lavrov"): an ASCII non-letter then A–Z needs no search
+      const a = pos + 1 < n ? text.charCodeAt(pos) : 65;
+      const z = a < 65 ? text.charCodeAt(pos + 1) : 0;
+      if (z >= 65 && z <= 90) nextUpper = pos + 1;
+      else {
+        upperRe.lastIndex = pos;
+        nextUpper = upperRe.test(text) ? upperRe.lastIndex - 1 : n;
+      }
     }
     if (nextLead < pos && leadRe) {
       leadRe.lastIndex = pos;
-      nextLead = leadRe.test(folded) ? leadStart(prefixes, folded, pos, leadRe.lastIndex) : n;
+      nextLead = leadRe.test(folded) ? leadStart(forward, folded, pos, leadRe.lastIndex) : n;
     }
     const i = nextUpper < nextLead ? nextUpper : nextLead;
     if (i >= n) break;
     const c = folded.charCodeAt(i);
     // a word start: a word character after a non-word character
-    if (!isWordCode(c) || (i > 0 && isWordCode(folded.charCodeAt(i - 1)))) {
+    const before = i > 0 ? folded.charCodeAt(i - 1) : 32;
+    if (!isWordCode(c) || isWordCode(before)) {
       pos = i + 1;
       continue;
     }
-    let upper = false;
-    if (i === nextUpper) {
-      const o = text.charCodeAt(i);
-      upper = o < 128 ? o >= 65 && o <= 90 : (charClass(o) & C_UPPER) !== 0;
-    }
+    const upper = i === nextUpper && isUpperCode(text.charCodeAt(i));
     if (!upper && i !== nextLead) {
       pos = i + 1;
       continue;
+    }
+    if (upper && before < 128 && i >= 2) {
+      // a lowercase prefix ending here ("the " before "Kremlin"): walk from its start first
+      const b2 = folded.charCodeAt(i - 2);
+      const g = b2 < 128 ? backPair[(b2 << 7) | before] : 0;
+      if (g !== 0) {
+        const s = backStart(backGroups[g - 1], folded, matchEnd, i);
+        const end = s >= 0 ? walker.walk(s) : -1;
+        if (end >= 0) {
+          sink.push(s, end, 0, walker.outs);
+          pos = matchEnd = end;
+          continue;
+        }
+      }
     }
     // the word at i and its hash: the first-word filter, and the token's hash when it is a capitalised token
     let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
@@ -273,10 +217,10 @@ export function scanArrays(text: string, folded: string, reg: CompiledRegistry):
     }
     const b = h & FIRST_MASK;
     if ((filter[b >> 3] & (1 << (b & 7))) !== 0) {
-      const outs = walk(reg, text, folded, i, sink);
-      if (outs) {
-        sink.push(i, sink.matchEnd, 0, outs);
-        pos = sink.matchEnd;
+      const end = walker.walk(i);
+      if (end >= 0) {
+        sink.push(i, end, 0, walker.outs);
+        pos = matchEnd = end;
         continue;
       }
     }

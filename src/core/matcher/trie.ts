@@ -18,7 +18,7 @@ export interface Trie {
   readonly code: Uint16Array;
   /** 1 when the node has children (the first child is node + 1). */
   readonly hasKids: Uint8Array;
-  /** Next sibling of each node (0 = none). */
+  /** Next sibling of each node (0 = none); the root's children are node 1 and its siblings. */
   readonly sibling: Int32Array;
   /** Terminal node → output list index + 1 (0 = not terminal). */
   readonly terminal: Int32Array;
@@ -75,8 +75,8 @@ export function buildTrie(keys: readonly string[]): { trie: Trie; terminalOf: (k
       const c = key.charCodeAt(d);
       codeBuf[id] = c;
       if (d === 0) root[c] = id;
-      else if (d === l && prevSibling !== 0) siblingBuf[prevSibling] = id;
-      else hasKidsBuf[path[d - 1]] = 1; // first child of its parent
+      if (d === l && prevSibling !== 0) siblingBuf[prevSibling] = id;
+      else if (d > 0) hasKidsBuf[path[d - 1]] = 1; // first child of its parent
       path.push(id);
     }
     terminalBuf[path[key.length - 1]] = ++outputs;

@@ -7,6 +7,7 @@
  * workspace folder until a registry file changes, each worker once). `RegistryCompiler` is for a caller that
  * compiles the same content repeatedly and wants one compile per distinct content.
  */
+import { scanTables, type ScanTables } from '../matcher/tables';
 import { buildTrie, type Trie } from '../matcher/trie';
 import { fold } from '../text/fold';
 import type { ActorEntry } from '../types';
@@ -45,6 +46,8 @@ export interface CompiledRegistry {
   readonly trie: Trie;
   /** @internal outputs per trie terminal */
   readonly outputs: readonly FormOutput[][];
+  /** @internal the scan's tables (packed trie nodes, acceptance rules, first-word filter, lowercase starts) */
+  readonly scan: ScanTables;
   /** Folded first names of each person (from name and aliases). */
   readonly firstNames: ReadonlyMap<string, ReadonlySet<string>>;
   /** Folded surname → person ids having it (2+ = ambiguous). */
@@ -173,6 +176,7 @@ function doCompile(entries: readonly ActorEntry[], t0: number): CompiledRegistry
     entries: byId,
     trie: built.trie,
     outputs,
+    scan: scanTables(built.trie, outputs, forms.byKey),
     leads: leadPrefixes(forms.byKey),
     allFirstNames: people.allFirstNames,
     firstNames: people.firstNames,
