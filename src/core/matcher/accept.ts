@@ -6,10 +6,8 @@
  * sub-list.
  */
 import type { FormOutput } from '../registry/compile';
-import * as walkModule from './walk';
+import { R_ANY, R_CAP, R_ENDS_WORD, R_EXACT, R_GENERAL } from './walk';
 
-/** Module-local copies of the rule constants (a CommonJS build reads imports through getters). */
-const { R_ANY, R_CAP, R_ENDS_WORD, R_EXACT, R_GENERAL } = walkModule;
 
 /** Acceptance rule per output list index (= trie terminal - 1). */
 export interface AcceptTables {

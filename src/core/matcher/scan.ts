@@ -13,16 +13,8 @@
  * earlier matches in order: a word start that is skipped has no accepted form.
  */
 import type { CompiledRegistry, FormOutput } from '../registry/compile';
-import * as filterModule from './filter';
-import * as walkModule from './walk';
-import { TrieWalker } from './walk';
-
-/*
- * Module-local copies of the imported helpers and constants the scan loop uses: a CommonJS build (tsx, tsc,
- * mocha) reads an imported binding through a getter at every use, which the loop would pay per character.
- */
-const { FIRST_MASK, FNV_OFFSET, FNV_PRIME } = filterModule;
-const { isUpperCode, isWordCode } = walkModule;
+import { FIRST_MASK, FNV_OFFSET, FNV_PRIME } from './filter';
+import { isUpperCode, isWordCode, TrieWalker } from './walk';
 
 export interface Hit {
   start: number;

@@ -11,10 +11,8 @@ import { acceptTables, type AcceptTables } from './accept';
 import { firstWordFilter } from './filter';
 import { lowerStarts, type LowerStarts } from './starts';
 import type { Trie } from './trie';
-import * as walkModule from './walk';
+import { N_CODE, N_KIDS, N_SIBLING, N_TERM, NODE_STRIDE, R_KIND, R_NONE } from './walk';
 
-/** Module-local copies of the walk's layout constants (a CommonJS build reads imports through getters). */
-const { N_CODE, N_KIDS, N_SIBLING, N_TERM, NODE_STRIDE, R_KIND, R_NONE } = walkModule;
 
 export interface ScanTables {
   /** Packed trie nodes (see the fields N_TERM, N_KIDS, N_CODE, N_SIBLING in walk.ts). */
