@@ -53,8 +53,8 @@ export class Finder {
     while (c.start < c.end && isBlankCode(t.charCodeAt(c.start))) c.start++;
     if (c.end <= c.start) return;
     c.text = t.slice(c.start, c.end);
-    c.participants = uniq(c.participants);
-    c.via = uniq(c.via);
+    c.participants = unique(c.participants);
+    c.via = unique(c.via);
     this.out.push(c);
     this.recent = c;
   }
@@ -112,6 +112,12 @@ export function stickyTest(re: RegExp, s: string, pos: number): boolean {
 /** Two or more sides, and no organisation among the ids. */
 export function explicitPair(ctx: ChannelContext, ids: readonly string[]): boolean {
   return new Set(ids.map((id) => ctx.sideOf(id))).size >= 2 && ids.every((id) => ctx.kindOf(id) !== 'organization');
+}
+
+/** `ids` itself when it has no repeats (the judges hand over arrays of their own), else `uniq(ids)`. */
+function unique(ids: string[]): string[] {
+  for (let i = 1; i < ids.length; i++) if (ids.lastIndexOf(ids[i], i - 1) >= 0) return uniq(ids);
+  return ids;
 }
 
 /** The ids without repeats, in first-seen order (always a new array). */

@@ -15,7 +15,8 @@
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, Mention, Quote } from '../types';
 import { ChannelContext } from './context';
-import { RULES, scanText, type TriggerRule } from './lexicon';
+import { scanText } from './lexicon';
+import { RULES, type TriggerRule } from './rules';
 import { isBlankCode } from './phrase';
 import { Finder } from './finder';
 import { dedupe } from './dedupe';
@@ -39,11 +40,13 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
   const finder = new Finder(ctx, scare);
   const pairs = findPairs(ctx);
   // triggers and pairs in order of start (a trigger before a pair at the same start)
+  const rules = RULES;
+  const { starts, ends } = scan;
   let p = 0;
-  for (let t = 0; t < scan.starts.length; t++) {
-    const start = scan.starts[t];
+  for (let t = 0; t < starts.length; t++) {
+    const start = starts[t];
     for (; p < pairs.length && pairs[p].start < start; p++) addPair(finder, pairs[p]);
-    judge(finder, RULES[scan.rules[t]], start, scan.ends[t]);
+    judge(finder, rules[scan.rules[t]], start, ends[t]);
   }
   for (; p < pairs.length; p++) addPair(finder, pairs[p]);
   return withMainParties(dedupe(finder.out), mainParties(ctx.mentions, (id) => ctx.kindOf(id)));

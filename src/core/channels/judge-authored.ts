@@ -3,7 +3,8 @@
  * appearances ("told a press conference", "said on state television").
  */
 import type { ChannelType, Span } from '../types';
-import { WordSet, type TriggerRule } from './lexicon';
+import { WordSet } from './wordset';
+import type { TriggerRule } from './rules';
 import { leftPhrase, letterRunBack, listEnd, skipBlanksBack, isBlankCode } from './phrase';
 import { complement, idsIn } from './complement';
 import { pronounIds } from './groups';

@@ -4,7 +4,8 @@
  * gerund "after meeting the delegation".
  */
 import type { ChannelType, Span } from '../types';
-import { DEFINITE, WordSet, type TriggerRule } from './lexicon';
+import { DEFINITE, WordSet } from './wordset';
+import type { TriggerRule } from './rules';
 import { leftPhrase, letterRunBack, listEnd, skipBlanksBack, type LeftPhrase } from './phrase';
 import { complement, complementAt, idsIn, placeAfter, topicIds } from './complement';
 import { fallbackParticipants, pronounIds, sidesIn } from './groups';
