@@ -3,7 +3,7 @@
  * time), mentions by offset (binary search), and facts about actors (kind, roles, the state/side they belong to,
  * names of states for compound adjectives such as "U.S.-Russian").
  */
-import { atLineStart, paragraphAt, spanIndexAt, splitSentences, type TextDoc } from '../text';
+import { atLineStart, paragraphAt, spanIndexAt, splitSentences, type TextDoc } from '../text/document';
 import type { ActorFindings, KnownActor, Mention, Span } from '../types';
 
 /** Mentions are indexed by blocks of 64 characters (news text has about one mention per 60 characters). */
@@ -157,6 +157,13 @@ export class ChannelContext {
       if (this.mEnd[i] <= end) out.push(this.mentions[i]);
     }
     return out;
+  }
+
+  /** The first mention lying entirely inside [start, end) (`mentionsIn(start, end)[0]` without the array). */
+  firstMentionIn(start: number, end: number): Mention | undefined {
+    const n = this.mStart.length;
+    for (let i = this.firstMentionFrom(start); i < n && this.mStart[i] < end; i++) if (this.mEnd[i] <= end) return this.mentions[i];
+    return undefined;
   }
 
   /** The last mention lying entirely inside [start, end) (`mentionsIn(start, end).pop()` without the array). */

@@ -25,20 +25,46 @@ export interface ViaHit {
   ids: string[];
 }
 
+/** Per-sentence results of pure lookups (see `Finder.factsOf`); undefined or -1 while not worked out. */
+export interface SentenceFacts {
+  /** "through C" phrases. */
+  via: ViaHit[] | undefined;
+  /** "together with C" phrases. */
+  company: ViaHit[] | undefined;
+  /** Number of sides (`sidesIn`). */
+  sides: number;
+  /** Sentence fallback participants, when they depend on the sentence alone. */
+  fallback: string[] | undefined;
+}
+
 export class Finder {
   readonly out: Candidate[] = [];
   /** The last candidate pushed. */
   recent: Candidate | undefined;
-  /** Per sentence (keyed by its start): "through C" phrases, "together with C" phrases, sides, fallback. */
-  readonly viaCache = new Map<number, ViaHit[]>();
-  readonly companyCache = new Map<number, ViaHit[]>();
-  readonly sidesCache = new Map<number, number>();
-  readonly fallbackCache = new Map<number, string[]>();
+  /** The sentence `facts` belong to. */
+  private factsSentence: Span | undefined;
+  private readonly facts: SentenceFacts = { via: undefined, company: undefined, sides: -1, fallback: undefined };
 
   constructor(
     readonly ctx: ChannelContext,
     readonly scare: readonly Quote[],
   ) {}
+
+  /**
+   * What the judges worked out about `sentence` so far. Triggers are judged in text order, so their sentences
+   * come one after the other: the facts of one sentence are kept until the judging moves on to the next.
+   */
+  factsOf(sentence: Span): SentenceFacts {
+    const f = this.facts;
+    if (sentence !== this.factsSentence) {
+      this.factsSentence = sentence;
+      f.via = undefined;
+      f.company = undefined;
+      f.sides = -1;
+      f.fallback = undefined;
+    }
+    return f;
+  }
 
   /** Reports a candidate unless its span is empty. */
   emit(c: Draft): void {
@@ -91,8 +117,6 @@ export class Finder {
 function isLetterOrHyphen(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
 }
-
-export const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
 
 /** "indirect talks", "proximity talks": through mediators. */
 export const INDIRECT_RE = /(?<![a-z])(?:indirect|proximity|shuttle)(?![a-z])/;

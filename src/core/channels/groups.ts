@@ -95,15 +95,15 @@ export function pronounIds(fd: Finder, pronoun: string, at: number, sentence: Sp
 
 /** Number of distinct sides among the actors (and group nouns) of a sentence. */
 export function sidesIn(fd: Finder, sentence: Span): number {
-  const hit = fd.sidesCache.get(sentence.start);
-  if (hit !== undefined) return hit;
+  const facts = fd.factsOf(sentence);
+  if (facts.sides >= 0) return facts.sides;
   const ctx = fd.ctx;
   const sides = new Set<string>();
   for (const m of ctx.mentionsIn(sentence.start, sentence.end)) if (!isTopical(fd, m, sentence)) sides.add(ctx.sideOf(m.actorId));
   GROUP_ANYWHERE_RE.lastIndex = 0;
   let n = sides.size;
   if (ctx.hasCue(CUE_GROUP, sentence.start, sentence.end) && GROUP_ANYWHERE_RE.test(ctx.folded.slice(sentence.start, sentence.end))) n = Math.max(2, n);
-  fd.sidesCache.set(sentence.start, n);
+  facts.sides = n;
   return n;
 }
 
@@ -114,10 +114,8 @@ export function sidesIn(fd: Finder, sentence: Span): number {
 export function fallbackParticipants(fd: Finder, s: number, sentence: Span, exclude: readonly string[]): string[] {
   // without exclusions and group nouns the answer depends on the sentence alone: computed once per sentence
   const cacheable = exclude.length === 0 && !fd.ctx.hasCue(CUE_GROUP, sentence.start, sentence.end);
-  if (cacheable) {
-    const hit = fd.fallbackCache.get(sentence.start);
-    if (hit) return hit.slice();
-  }
+  const facts = fd.factsOf(sentence);
+  if (cacheable && facts.fallback) return facts.fallback.slice();
   let out: string[] = pickParticipants(fd, sentence, exclude);
   let stable = cacheable;
   if (!out.length) {
@@ -127,7 +125,7 @@ export function fallbackParticipants(fd: Finder, s: number, sentence: Span, excl
       if (fd.ctx.hasCue(CUE_GROUP, prev.start, prev.end)) stable = false;
     }
   }
-  if (stable) fd.fallbackCache.set(sentence.start, out.slice());
+  if (stable) facts.fallback = out.slice();
   return out;
 }
 

@@ -122,7 +122,7 @@ export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, s
 
   if (via.length && (type === 'letter' || type === 'meeting' || type === 'other' || type === 'call')) type = secretIn(fd, sentence) ? 'backchannel' : 'intermediary';
   // "indirect talks", "proximity talks": through mediators
-  if ((type === 'meeting' || type === 'other') && INDIRECT_RE.test(f.slice(left.start, s))) type = 'intermediary';
+  if ((type === 'meeting' || type === 'other') && left.start < s && INDIRECT_RE.test(f.slice(left.start, s))) type = 'intermediary';
   // "X hosted a meeting between A and B": the host is the channel's via, not a party
   const host = hostBefore(fd, left.start, sentence);
   if (host.length) {
