@@ -136,7 +136,15 @@ KEYWORDS.forEach((kw, k) => {
 
 /** Stems (one rule each): their sub-scanners, and the first two letters a stem can start with, as c0 << 16 | c1. */
 const STEM_SUB: readonly SubScanner[] = STEMS.map(([, r]) => subScanner([r], null));
-const STEM_HEADS = Int32Array.from(new Set(STEMS.map(([stem]) => (stem.charCodeAt(0) << 16) | stem.charCodeAt(1))));
+const STEM_HEAD = new Uint8Array(26 * 26);
+for (const [stem] of STEMS) {
+  if (!/^[a-z]{2}/.test(stem)) throw new Error(`a stem starts with two letters: ${stem}`);
+  STEM_HEAD[(stem.charCodeAt(0) - 97) * 26 + stem.charCodeAt(1) - 97] = 1;
+}
+/** Whether a stem begins with the letters c0 c1 (any code units). */
+function stemHead(c0: number, c1: number): boolean {
+  return c0 >= 97 && c0 <= 122 && c1 >= 97 && c1 <= 122 && STEM_HEAD[(c0 - 97) * 26 + c1 - 97] === 1;
+}
 
 /** The shortest stem: shorter words start none. */
 const MIN_STEM = Math.min(...STEMS.map(([stem]) => stem.length));
@@ -156,10 +164,7 @@ function keywordIndex(folded: string, start: number, len: number, h: number): nu
 
 /** The stem rule a word not in the table may start ("restoring", "re-establish"), or null. */
 function stemScanner(folded: string, start: number): SubScanner | null {
-  const head = (folded.charCodeAt(start) << 16) | folded.charCodeAt(start + 1);
-  let k = 0;
-  while (k < STEM_HEADS.length && STEM_HEADS[k] !== head) k++;
-  if (k === STEM_HEADS.length) return null;
+  if (!stemHead(folded.charCodeAt(start), folded.charCodeAt(start + 1))) return null;
   for (let k = 0; k < STEMS.length; k++) if (folded.startsWith(STEMS[k][0], start)) return STEM_SUB[k];
   return null;
 }
@@ -194,7 +199,8 @@ export function scanText(folded: string): TriggerScan {
     } while ((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
     const len = i - start;
     if (len > MAX_WORD || len < 2) continue;
-    const k = keywordIndex(folded, start, len, h);
+    // most words land on an empty slot of the keyword table: settled without a call
+    const k = TABLE[h & HASH_MASK] < 0 ? -1 : keywordIndex(folded, start, len, h);
     let sub: SubScanner | null;
     if (k >= 0) {
       if (KW_CUE[k]) out.cues[KW_CUE[k]].push(start);
