@@ -16,6 +16,9 @@ export class ChannelContext {
   /** Start and end offsets of the mentions, by index (binary searches read these, not the objects). */
   readonly mStart: Int32Array;
   readonly mEnd: Int32Array;
+  /** Actor id and actor kind of each mention, by index (`kindOf` looked up once per mention). */
+  readonly mActor: string[];
+  readonly mKind: Array<KnownActor['kind']>;
   /** Per block of 2^BLOCK_BITS characters: the index of the first mention starting in it or later. */
   private readonly blockFirst: Int32Array;
   private readonly actors: ReadonlyMap<string, KnownActor>;
@@ -36,9 +39,14 @@ export class ChannelContext {
     const n = this.mentions.length;
     this.mStart = new Int32Array(n);
     this.mEnd = new Int32Array(n);
+    this.mActor = new Array<string>(n);
+    this.mKind = new Array<KnownActor['kind']>(n);
     for (let i = 0; i < n; i++) {
-      this.mStart[i] = this.mentions[i].start;
-      this.mEnd[i] = this.mentions[i].end;
+      const m = this.mentions[i];
+      this.mStart[i] = m.start;
+      this.mEnd[i] = m.end;
+      this.mActor[i] = m.actorId;
+      this.mKind[i] = this.kindOf(m.actorId);
     }
     const blocks = (this.text.length >> BLOCK_BITS) + 2;
     this.blockFirst = new Int32Array(blocks);
@@ -241,8 +249,10 @@ export class ChannelContext {
         }
       }
       const seen = new Set<string>();
-      for (const m of this.mentions) {
-        if (this.kindOf(m.actorId) !== 'state' || seen.has(m.text)) continue;
+      for (let i = 0; i < this.mentions.length; i++) {
+        if (this.mKind[i] !== 'state') continue;
+        const m = this.mentions[i];
+        if (seen.has(m.text)) continue;
         seen.add(m.text);
         const k = normWord(m.text);
         if (k && !this.stateNames.has(k)) this.stateNames.set(k, m.actorId);

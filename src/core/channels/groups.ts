@@ -134,11 +134,12 @@ function pickParticipants(fd: Finder, span: Span, exclude: readonly string[]): s
   const ctx = fd.ctx;
   const persons: string[] = [];
   const all: string[] = [];
-  for (let i = ctx.firstMentionFrom(span.start); i < ctx.mentions.length && ctx.mentions[i].start < span.end; i++) {
-    const m = ctx.mentions[i];
-    if (m.end > span.end || exclude.includes(m.actorId)) continue;
-    if (!all.includes(m.actorId)) all.push(m.actorId);
-    if (ctx.kindOf(m.actorId) === 'person' && !persons.includes(m.actorId)) persons.push(m.actorId);
+  const { mStart, mEnd, mActor, mKind } = ctx;
+  for (let i = ctx.firstMentionFrom(span.start); i < mStart.length && mStart[i] < span.end; i++) {
+    const id = mActor[i];
+    if (mEnd[i] > span.end || exclude.includes(id)) continue;
+    if (!all.includes(id)) all.push(id);
+    if (mKind[i] === 'person' && !persons.includes(id)) persons.push(id);
   }
   if (persons.length >= 2) return persons;
   if (!ctx.hasCue(CUE_GROUP, span.start, span.end)) return all;

@@ -63,12 +63,12 @@ interface Pair {
 /** The person pairs of the text, sorted by start (stable). */
 function findPairs(ctx: ChannelContext): Pair[] {
   const pairs: Pair[] = [];
-  const ms = ctx.mentions;
+  const { mentions: ms, mStart, mEnd, mActor, mKind } = ctx;
   for (let i = 0; i + 1 < ms.length; i++) {
+    const gapKind = pairGap(ctx.folded, mEnd[i], mStart[i + 1]);
+    if (!gapKind || mActor[i] === mActor[i + 1] || mKind[i] !== 'person' || mKind[i + 1] !== 'person') continue;
     const a = ms[i];
     const b = ms[i + 1];
-    const gapKind = pairGap(ctx.folded, a.end, b.start);
-    if (!gapKind || a.actorId === b.actorId || ctx.kindOf(a.actorId) !== 'person' || ctx.kindOf(b.actorId) !== 'person') continue;
     if (gapKind === 1) pairs.push({ start: a.start, a, b, bare: false });
     else {
       const before = ctx.folded.slice(Math.max(0, a.start - 40), a.start);
