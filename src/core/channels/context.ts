@@ -41,19 +41,8 @@ export class ChannelContext {
     this.mEnd = new Int32Array(n);
     this.mActor = new Array<string>(n);
     this.mKind = new Array<KnownActor['kind']>(n);
-    for (let i = 0; i < n; i++) {
-      const m = this.mentions[i];
-      this.mStart[i] = m.start;
-      this.mEnd[i] = m.end;
-      this.mActor[i] = m.actorId;
-      this.mKind[i] = this.kindOf(m.actorId);
-    }
-    const blocks = (this.text.length >> BLOCK_BITS) + 2;
-    this.blockFirst = new Int32Array(blocks);
-    for (let b = 0, i = 0; b < blocks; b++) {
-      while (i < n && this.mStart[i] >> BLOCK_BITS < b) i++;
-      this.blockFirst[b] = i;
-    }
+    fillMentionTables(this, this.mentions, this.actors);
+    this.blockFirst = blockIndex(this.mStart, this.text.length);
   }
 
   // ------------------------------------------------------------ sentences
@@ -239,25 +228,7 @@ export class ChannelContext {
    * demonyms of the state actors in the findings.
    */
   stateByWord(word: string): string | undefined {
-    if (!this.stateNames) {
-      this.stateNames = new Map();
-      for (const a of this.actors.values()) {
-        if (a.kind !== 'state') continue;
-        for (const n of [a.name, ...a.aliases, ...(a.demonyms ?? [])]) {
-          const k = normWord(n);
-          if (k && !this.stateNames.has(k)) this.stateNames.set(k, a.id);
-        }
-      }
-      const seen = new Set<string>();
-      for (let i = 0; i < this.mentions.length; i++) {
-        if (this.mKind[i] !== 'state') continue;
-        const m = this.mentions[i];
-        if (seen.has(m.text)) continue;
-        seen.add(m.text);
-        const k = normWord(m.text);
-        if (k && !this.stateNames.has(k)) this.stateNames.set(k, m.actorId);
-      }
-    }
+    this.stateNames ??= stateNames(this.actors, this.mentions, this.mKind);
     const hit = this.wordCache.get(word);
     if (hit !== undefined) return hit || undefined;
     const id = this.stateNames.get(normWord(word)) ?? '';
@@ -278,6 +249,55 @@ export class ChannelContext {
     }
     return id || undefined;
   }
+}
+
+/**
+ * Fills the per-mention tables of `ctx`. The loops over all mentions stand in functions of their own: a loop
+ * optimised while it runs (on-stack replacement) then leaves nothing unexplored behind it in the same function,
+ * which would otherwise throw the optimised code away at every document.
+ */
+function fillMentionTables(ctx: ChannelContext, mentions: readonly Mention[], actors: ReadonlyMap<string, KnownActor>): void {
+  const { mStart, mEnd, mActor, mKind } = ctx;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    mStart[i] = m.start;
+    mEnd[i] = m.end;
+    mActor[i] = m.actorId;
+    mKind[i] = actors.get(m.actorId)?.kind ?? 'person';
+  }
+}
+
+/** Per block of 2^BLOCK_BITS characters of a text `length` long: the index of the first mention starting in it or later. */
+function blockIndex(mStart: Int32Array, length: number): Int32Array {
+  const blocks = (length >> BLOCK_BITS) + 2;
+  const first = new Int32Array(blocks);
+  for (let b = 0, i = 0; b < blocks; b++) {
+    while (i < mStart.length && mStart[i] >> BLOCK_BITS < b) i++;
+    first[b] = i;
+  }
+  return first;
+}
+
+/** Names, aliases and demonyms of the state actors, and the texts of their mentions (normalised) → state id. */
+function stateNames(actors: ReadonlyMap<string, KnownActor>, mentions: readonly Mention[], mKind: ReadonlyArray<KnownActor['kind']>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const a of actors.values()) {
+    if (a.kind !== 'state') continue;
+    for (const n of [a.name, ...a.aliases, ...(a.demonyms ?? [])]) {
+      const k = normWord(n);
+      if (k && !names.has(k)) names.set(k, a.id);
+    }
+  }
+  const seen = new Set<string>();
+  for (let i = 0; i < mentions.length; i++) {
+    if (mKind[i] !== 'state') continue;
+    const m = mentions[i];
+    if (seen.has(m.text)) continue;
+    seen.add(m.text);
+    const k = normWord(m.text);
+    if (k && !names.has(k)) names.set(k, m.actorId);
+  }
+  return names;
 }
 
 /** Lowercase, no dots, no leading article, no possessive: "the U.S." → "us", "Russia's" → "russia". */
