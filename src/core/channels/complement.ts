@@ -4,10 +4,16 @@
  * "Russian"), leaving out words that are only part of a person's title.
  */
 import type { Span } from '../types';
-import { CUE_GROUP_NOUN } from './lexicon';
-import { GROUP_RE, compoundIds, isBlankCode, listEnd } from './phrase';
-import { groupAt } from './groups';
-import { stickyExec, stickyTest, uniq, type Finder } from './finder';
+import * as lexiconModule from './lexicon';
+import * as phraseModule from './phrase';
+import * as groupsModule from './groups';
+import type { Finder } from './finder';
+import * as finderModule from './finder';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { CUE_GROUP_NOUN } = lexiconModule;
+const { GROUP_RE, compoundIds, isBlankCode, listEnd } = phraseModule;
+const { groupAt } = groupsModule;
+const { stickyExec, stickyTest, uniq } = finderModule;
 
 export interface Complement {
   /** The kind of complement right after the trigger. */

@@ -3,8 +3,11 @@
  * time), mentions by offset (binary search), and facts about actors (kind, roles, the state/side they belong to,
  * names of states for compound adjectives such as "U.S.-Russian").
  */
-import { atLineStart, paragraphAt, spanIndexAt, splitSentences, type TextDoc } from '../text/document';
+import type { TextDoc } from '../text/document';
+import * as documentModule from '../text/document';
 import type { ActorFindings, KnownActor, Mention, Span } from '../types';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { atLineStart, paragraphAt, spanIndexAt, splitSentences } = documentModule;
 
 /** Mentions are indexed by blocks of 64 characters (news text has about one mention per 60 characters). */
 const BLOCK_BITS = 6;

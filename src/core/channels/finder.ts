@@ -5,7 +5,9 @@
  */
 import type { Channel, Quote, Span } from '../types';
 import type { ChannelContext } from './context';
-import { isBlankCode } from './phrase';
+import * as phraseModule from './phrase';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { isBlankCode } = phraseModule;
 
 export interface Candidate extends Channel {
   /** The sentence it was found in. */

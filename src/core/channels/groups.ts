@@ -4,10 +4,17 @@
  * fallback (its people, else its actors, else the previous sentence's).
  */
 import type { Mention, Span } from '../types';
-import { CUE_GROUP, CUE_GROUP_NOUN } from './lexicon';
-import { GROUP_ANYWHERE_RE, GROUP_RE, groupKind, type GroupKind } from './phrase';
-import { isTopical } from './subjects';
-import { uniq, type Finder } from './finder';
+import * as lexiconModule from './lexicon';
+import type { GroupKind } from './phrase';
+import * as phraseModule from './phrase';
+import * as subjectsModule from './subjects';
+import type { Finder } from './finder';
+import * as finderModule from './finder';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { CUE_GROUP, CUE_GROUP_NOUN } = lexiconModule;
+const { GROUP_ANYWHERE_RE, GROUP_RE, groupKind } = phraseModule;
+const { isTopical } = subjectsModule;
+const { uniq } = finderModule;
 
 /** "the two presidents", "both sides", "the two countries" starting at `from`, resolved to actor ids. */
 export function groupAt(fd: Finder, from: number, before: number): string[] {

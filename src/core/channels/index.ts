@@ -11,21 +11,37 @@
  * - dedupe.ts: overlapping candidates reduced to one (the longer);
  * - parties.ts: a channel named without its participants gets the article's two main states, when there is a clear pair.
  * Linear in the text plus the mentions; per-sentence work is cached in the Finder (finder.ts).
+ *
+ * Imports of functions and constants used per trigger are bound once at load (`const { … } = module`): compiled
+ * to CommonJS (tsx, mocha, the CLI), each use of a named import reads the module object through accessors, and
+ * these calls were about a sixth of the stage's work. No module of this directory imports one that imports it
+ * back, so the bindings are complete when they are taken.
  */
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, Mention, Quote } from '../types';
 import { ChannelContext } from './context';
-import { scanText, type TriggerScan } from './lexicon';
-import { RULES, type TriggerRule } from './rules';
-import { isBlankCode } from './phrase';
+import type { TriggerScan } from './lexicon';
+import * as lexiconModule from './lexicon';
+import type { TriggerRule } from './rules';
+import * as rulesModule from './rules';
+import * as phraseModule from './phrase';
 import { Finder } from './finder';
-import { dedupe } from './dedupe';
-import { mainParties, withMainParties } from './parties';
-import { judgeNoun } from './judge-noun';
-import { judgeVerb, judgeMediation, judgeSidelines } from './judge-verb';
-import { judgeAuthored, judgeBroadcast } from './judge-authored';
+import * as dedupeModule from './dedupe';
+import * as partiesModule from './parties';
+import * as judgeNounModule from './judge-noun';
+import * as judgeVerbModule from './judge-verb';
+import * as judgeAuthoredModule from './judge-authored';
 
 export { RULES } from './lexicon';
+// bound once: a use through the module object would run its accessors each time (see the module comment)
+const { scanText } = lexiconModule;
+const { RULES } = rulesModule;
+const { isBlankCode } = phraseModule;
+const { dedupe } = dedupeModule;
+const { mainParties, withMainParties } = partiesModule;
+const { judgeNoun } = judgeNounModule;
+const { judgeVerb, judgeMediation, judgeSidelines } = judgeVerbModule;
+const { judgeAuthored, judgeBroadcast } = judgeAuthoredModule;
 
 /** Relations that are not communication: "the difference between A and B". */
 const NOT_A_CHANNEL_BETWEEN =

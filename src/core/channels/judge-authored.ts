@@ -3,14 +3,23 @@
  * appearances ("told a press conference", "said on state television").
  */
 import type { ChannelType, Span } from '../types';
-import { WordSet } from './wordset';
+import * as wordsetModule from './wordset';
 import type { TriggerRule } from './rules';
-import { leftPhrase, letterRunBack, listEnd, skipBlanksBack, isBlankCode } from './phrase';
-import { complement, idsIn, isUpperAscii } from './complement';
-import { pronounIds } from './groups';
-import { nextOtherActor, sentenceSubject, subjectAfterComma, subjectChain } from './subjects';
-import { viaIn } from './via';
-import { stickyExec, uniq, type Finder } from './finder';
+import * as phraseModule from './phrase';
+import * as complementModule from './complement';
+import * as groupsModule from './groups';
+import * as subjectsModule from './subjects';
+import * as viaModule from './via';
+import type { Finder } from './finder';
+import * as finderModule from './finder';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { WordSet } = wordsetModule;
+const { leftPhrase, letterRunBack, listEnd, skipBlanksBack, isBlankCode } = phraseModule;
+const { complement, idsIn, isUpperAscii } = complementModule;
+const { pronounIds } = groupsModule;
+const { nextOtherActor, sentenceSubject, subjectAfterComma, subjectChain } = subjectsModule;
+const { viaIn } = viaModule;
+const { stickyExec, uniq } = finderModule;
 
 const FROM_RE = /\s+from\s+/y;
 const TARGET_RE = /\s+(?:to|at|against|toward|towards|addressed\s+to|directed\s+at|aimed\s+at|for)\s+/y;

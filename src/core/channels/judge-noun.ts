@@ -4,14 +4,24 @@
  * gerund "after meeting the delegation".
  */
 import type { ChannelType, Span } from '../types';
-import { DEFINITE, WordSet } from './wordset';
+import * as wordsetModule from './wordset';
 import type { TriggerRule } from './rules';
-import { leftPhrase, letterRunBack, listEnd, skipBlanksBack, type LeftPhrase } from './phrase';
-import { complement, complementAt, idsIn, placeAfter, topicIds } from './complement';
-import { fallbackParticipants, pronounIds, sidesIn } from './groups';
-import { hostBefore, isVenue, sentenceSubject, subjectAfterComma } from './subjects';
-import { companyIn, secretIn, viaIn } from './via';
-import { explicitPair, INDIRECT_RE, stickyTest, uniq, type Finder } from './finder';
+import type { LeftPhrase } from './phrase';
+import * as phraseModule from './phrase';
+import * as complementModule from './complement';
+import * as groupsModule from './groups';
+import * as subjectsModule from './subjects';
+import * as viaModule from './via';
+import type { Finder } from './finder';
+import * as finderModule from './finder';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { DEFINITE, WordSet } = wordsetModule;
+const { leftPhrase, letterRunBack, listEnd, skipBlanksBack } = phraseModule;
+const { complement, complementAt, idsIn, placeAfter, topicIds } = complementModule;
+const { fallbackParticipants, pronounIds, sidesIn } = groupsModule;
+const { hostBefore, isVenue, sentenceSubject, subjectAfterComma } = subjectsModule;
+const { companyIn, secretIn, viaIn } = viaModule;
+const { explicitPair, INDIRECT_RE, stickyTest, uniq } = finderModule;
 
 const LEVEL_RE = /\s+(?:at|on)\s+(?:the|a)\s+(?:[a-z-]+\s+)?level\b|\s+at\s+the\s+level\s+of\b/y;
 const EXCHANGE_OF_RE = /\s+(?:of|rates?)\b/y;

@@ -3,14 +3,23 @@
  * between") and "on the sidelines of" (a forum): a subject and a second party, a mediator, or the forum phrase.
  */
 import type { Span } from '../types';
-import { WordSet } from './wordset';
+import * as wordsetModule from './wordset';
 import type { TriggerRule } from './rules';
-import { leftPhrase, letterRunBack, listEnd, skipBlanksBack } from './phrase';
-import { idsIn } from './complement';
-import { fallbackParticipants, groupAt, groupBefore } from './groups';
-import { subjectChain, subjectStart } from './subjects';
-import { viaIn } from './via';
-import { INDIRECT_RE, uniq, type Finder } from './finder';
+import * as phraseModule from './phrase';
+import * as complementModule from './complement';
+import * as groupsModule from './groups';
+import * as subjectsModule from './subjects';
+import * as viaModule from './via';
+import type { Finder } from './finder';
+import * as finderModule from './finder';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { WordSet } = wordsetModule;
+const { leftPhrase, letterRunBack, listEnd, skipBlanksBack } = phraseModule;
+const { idsIn } = complementModule;
+const { fallbackParticipants, groupAt, groupBefore } = groupsModule;
+const { subjectChain, subjectStart } = subjectsModule;
+const { viaIn } = viaModule;
+const { INDIRECT_RE, uniq } = finderModule;
 
 /** Modals that make a meeting verb a mere possibility ("could meet"). */
 const HYPOTHETICAL = new WordSet(['could', 'might']);

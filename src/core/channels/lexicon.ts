@@ -7,11 +7,15 @@
  * order of precedence. The same matches as the global TRIGGER_RE (a unit test checks it), without trying every
  * alternative everywhere.
  */
-import { RULES, type TriggerRule } from './rules';
-import { hashWord } from './wordset';
+import type { TriggerRule } from './rules';
+import * as rulesModule from './rules';
+import * as wordsetModule from './wordset';
 
 export { RULES, TRIGGER_RE, ruleOf, type Strength, type TriggerRule } from './rules';
 export { DEFINITE, DETERMINERS, SPECIFIC_MODIFIERS, WordSet } from './wordset';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { RULES } = rulesModule;
+const { hashWord } = wordsetModule;
 
 /** First word → indexes of the rules that can start with it; `*stem` entries go to STEMS. */
 const BY_FIRST = new Map<string, number[]>();

@@ -6,7 +6,9 @@
  */
 import type { Mention } from '../types';
 import type { ChannelContext } from './context';
-import { DETERMINERS, SPECIFIC_MODIFIERS, WordSet } from './wordset';
+import * as wordsetModule from './wordset';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { DETERMINERS, SPECIFIC_MODIFIERS, WordSet } = wordsetModule;
 
 export interface LeftPhrase {
   /** Where the phrase starts (≤ the trigger start). */

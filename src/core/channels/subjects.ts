@@ -4,10 +4,14 @@
  * another side, and topical mentions ("talks on Ukraine") that are not parties.
  */
 import type { Mention, Span } from '../types';
-import { normWord } from './context';
-import { WordSet } from './wordset';
-import { letterRunBack, skipBlanksBack } from './phrase';
+import * as contextModule from './context';
+import * as wordsetModule from './wordset';
+import * as phraseModule from './phrase';
 import type { Finder } from './finder';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { normWord } = contextModule;
+const { WordSet } = wordsetModule;
+const { letterRunBack, skipBlanksBack } = phraseModule;
 
 const RELATIVE_WHO_RE = /^\s*,?\s*who\s+(?:(?:also|had|has|have|later|then|recently|once|first|last|already)\s+)?$/;
 /** Verbs of hosting: their subject is the channel's host (`via`). */

@@ -3,10 +3,14 @@
  * scanned once and cached, and whether a sentence calls the contact secret.
  */
 import type { Span } from '../types';
-import { CUE_COMPANY, CUE_VIA } from './lexicon';
-import { listEnd } from './phrase';
-import { idsIn } from './complement';
+import * as lexiconModule from './lexicon';
+import * as phraseModule from './phrase';
+import * as complementModule from './complement';
 import type { Finder } from './finder';
+// bound once (see index.ts): a call through the module object would run its accessor each time
+const { CUE_COMPANY, CUE_VIA } = lexiconModule;
+const { listEnd } = phraseModule;
+const { idsIn } = complementModule;
 
 const VIA_RE =
   /(?<![a-z])(?:through|via|with\s+the\s+help\s+of|with\s+the\s+mediation\s+of|mediated\s+by|brokered\s+by|facilitated\s+by|passed\s+on\s+by|conveyed\s+by|relayed\s+by|thanks\s+to\s+the\s+mediation\s+of|hosted\s+by|at\s+the\s+invitation\s+of)\s+/g;
