@@ -9,6 +9,9 @@ import type { ActorFindings, KnownActor, Mention, Span } from '../types';
 // bound once (see index.ts): a call through the module object would run its accessor each time
 const { atLineStart, paragraphAt, spanIndexAt, splitSentences } = documentModule;
 
+/** How many paragraphs' sentences are kept (the trigger's, the one before it, and a margin). */
+const SENTENCE_RING = 4;
+
 /** Mentions are indexed by blocks of 64 characters (news text has about one mention per 60 characters). */
 const BLOCK_BITS = 6;
 
@@ -25,7 +28,14 @@ export class ChannelContext {
   /** Per block of 2^BLOCK_BITS characters: the index of the first mention starting in it or later. */
   private readonly blockFirst: Int32Array;
   private readonly actors: ReadonlyMap<string, KnownActor>;
-  private readonly sentenceCache: Array<Span[] | undefined> = [];
+  /**
+   * The sentences of the last few paragraphs split (paragraph index and list, a small ring). Triggers come in text
+   * order, so older paragraphs are not asked for again (and would be split anew); keeping every paragraph's
+   * sentences alive for the whole document only made the garbage collector copy them.
+   */
+  private readonly ringParas = new Int32Array(SENTENCE_RING).fill(-1);
+  private readonly ringLists: Span[][] = [];
+  private ringNext = 0;
   private readonly sideCache = new Map<string, string>();
   private stateNames: Map<string, string> | undefined;
 
@@ -57,7 +67,7 @@ export class ChannelContext {
     if (last) {
       if (offset >= last.start && offset < last.end) return last;
       if (offset >= last.end) {
-        const list = this.sentenceCache[this.lastPara] ?? [];
+        const list = this.lastList;
         for (let i = this.lastIndex + 1; i < list.length && list[i].start <= offset; i++) {
           if (offset < list[i].end) return this.remember(this.lastPara, i, list);
         }
@@ -75,10 +85,13 @@ export class ChannelContext {
   private lastSentence: Span | undefined;
   private lastPara = -1;
   private lastIndex = -1;
+  /** The sentences of paragraph `lastPara`. */
+  private lastList: readonly Span[] = [];
 
   private remember(p: number, i: number, list: readonly Span[]): Span {
     this.lastPara = p;
     this.lastIndex = i;
+    this.lastList = list;
     this.lastSentence = list[i];
     return list[i];
   }
@@ -110,12 +123,13 @@ export class ChannelContext {
 
   /** Sentences of paragraph `p`, split on first use (only paragraphs with triggers are ever split). */
   private sentencesOf(p: number): Span[] {
-    let list = this.sentenceCache[p];
-    if (!list) {
-      const para = this.doc.paragraphs[p];
-      list = splitSentences(this.text, para.start, para.end);
-      this.sentenceCache[p] = list;
-    }
+    for (let k = 0; k < SENTENCE_RING; k++) if (this.ringParas[k] === p) return this.ringLists[k];
+    const para = this.doc.paragraphs[p];
+    const list = splitSentences(this.text, para.start, para.end);
+    const k = this.ringNext;
+    this.ringParas[k] = p;
+    this.ringLists[k] = list;
+    this.ringNext = (k + 1) % SENTENCE_RING;
     return list;
   }
 
@@ -240,17 +254,10 @@ export class ChannelContext {
   }
 
   private readonly wordCache = new Map<string, string>();
-  private readonly spanCache = new Map<number, string>();
 
-  /** `stateByWord` of text[start, end), cached by offsets (no substring is cut on a hit). */
+  /** `stateByWord` of text[start, end). */
   stateIn(start: number, end: number): string | undefined {
-    const key = start * 64 + Math.min(63, end - start);
-    let id = end - start < 63 ? this.spanCache.get(key) : undefined;
-    if (id === undefined) {
-      id = this.stateByWord(this.text.slice(start, end)) ?? '';
-      if (end - start < 63) this.spanCache.set(key, id);
-    }
-    return id || undefined;
+    return this.stateByWord(this.text.slice(start, end));
   }
 }
 
