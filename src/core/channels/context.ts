@@ -325,9 +325,8 @@ export function normWord(s: string): string {
  * hotline was restored …"), which stand outside the sentence they open and take part in nothing it tells.
  */
 function withoutSpeakerLabels(text: string, mentions: readonly Mention[]): readonly Mention[] {
-  let labels = 0;
-  for (const m of mentions) if (isLabel(text, m)) labels++;
-  return labels ? mentions.filter((m) => !isLabel(text, m)) : mentions;
+  for (let i = 0; i < mentions.length; i++) if (isLabel(text, mentions[i])) return mentions.filter((m) => !isLabel(text, m));
+  return mentions;
 }
 
 function isLabel(text: string, m: Mention): boolean {

@@ -23,7 +23,8 @@ export function dedupe(all: Candidate[]): Channel[] {
   const sorted = inOrder(cands) ? cands : cands.slice().sort(byPosition);
   const kept: Candidate[] = [];
   const keptSentences = new Set<number>();
-  for (const c of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i];
     const last = kept[kept.length - 1];
     if (last && c.start < last.end) {
       const lc = last.end - last.start;
