@@ -7,7 +7,8 @@ import type { Span } from '../types';
 import { CUE_GROUP_NOUN } from './lexicon';
 import { GROUP_RE, compoundIds, isBlankCode, listEnd } from './phrase';
 import { groupAt } from './groups';
-import { isUpperAscii, stickyExec, stickyTest, uniq, type Finder } from './finder';
+import type { Finder } from './finder';
+import { stickyExec, stickyTest, uniq } from './finder';
 
 export interface Complement {
   /** The kind of complement right after the trigger. */
@@ -30,6 +31,12 @@ const COMPLEMENT_RE = /\s+(between|with|of|like|such\s+as|among)\s+/y;
 const TOPIC_RE = /\s+(?:on|about|over|regarding|concerning|in)\s+/y;
 /** A list of states' people: demonyms joined by "and"/commas, then a people noun. */
 const PEOPLE_OF_RE = /^(?:the\s+)?(?:[a-z.-]+(?:,\s*|\s+and\s+))*[a-z.-]+\s+(?:diplomats|officials|experts|ministers|negotiators|envoys|delegations|delegates|leaders|representatives|lawmakers|parliamentarians|generals|commanders|military|intelligence)\b/;
+
+/** `[A-Z]` */
+export function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 /** `[A-Za-z.]` */
 const isWordOrDot = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46;
 
@@ -94,19 +101,20 @@ export function complement(fd: Finder, e: number, sentence: Span, placeEnd = pla
   out.start = pos;
   const ids = idsIn(fd, from, to);
   const group = groupAt(fd, from, from);
-  const ms = ctx.mentionsIn(from, to);
+  const first = ctx.firstMentionIn(from, to);
+  const last = first ? ctx.lastMentionIn(from, to) : undefined;
   // "of" takes actors named early in the list, a group ("of the two sides"), or states' people ("a working group
   // of Russian and American diplomats"); else it is no complement ("a meeting of minds")
-  if (kind === 'of' && (!ms.length || ms[0].start - from > 40)) {
+  if (kind === 'of' && (!first || first.start - from > 40)) {
     out.kind = group.length || (ids.length && PEOPLE_OF_RE.test(f.slice(from, to))) ? 'of' : null;
   }
-  out.ids = uniq([...ids, ...group]);
+  out.ids = group.length ? uniq([...ids, ...group]) : ids;
   const gm = ctx.hasCue(CUE_GROUP_NOUN, from, to) ? GROUP_RE.exec(f.slice(from, to)) : null;
   if (gm) out.named = true;
   else if (kind === 'between' && to > from + 3 && !/^(?:us|them|our|your|you|me|each\s+other)\b/.test(f.slice(from, to))) out.named = true;
-  let end = ms.length ? ms[ms.length - 1].end : e;
+  let end = last ? last.end : e;
   if (gm) end = Math.max(end, from + gm[0].length);
-  if (kind === 'between' && !ms.length && !gm) end = Math.min(to, from + 60);
+  if (kind === 'between' && !first && !gm) end = Math.min(to, from + 60);
   out.listEnd = to;
   out.end = end;
   return out;
@@ -127,8 +135,11 @@ export function topicIds(fd: Finder, e: number, comp: Complement, sentence: Span
 export function idsIn(fd: Finder, from: number, to: number): string[] {
   const ctx = fd.ctx;
   const ids: string[] = [];
-  const ms = ctx.mentionsIn(from, to);
-  for (const m of ms) if (!ids.includes(m.actorId) && !isTitlePart(fd, m.start, m.end, to)) ids.push(m.actorId);
+  const { mStart, mEnd, mentions } = ctx;
+  for (let i = ctx.firstMentionFrom(from); i < mStart.length && mStart[i] < to; i++) {
+    const id = mentions[i].actorId;
+    if (mEnd[i] <= to && !ids.includes(id) && !isTitlePart(fd, mStart[i], mEnd[i], to)) ids.push(id);
+  }
   // capitalised words not covered by a mention ("Russian", "U.S.-Russian"): /[A-Z][A-Za-z.]*(?:[-–—][A-Z][A-Za-z.]*)*/
   const t = ctx.text;
   for (let i = from; i < to; i++) {
@@ -143,7 +154,7 @@ export function idsIn(fd: Finder, from: number, to: number): string[] {
     }
     const end = i;
     i--;
-    if (ctx.mentionAt(at)) continue;
+    if (ctx.mentionIndexAt(at) >= 0) continue;
     // the word's ids first (both lookups are pure and cached): most capitalised words name no actor, and then
     // whether they are part of a title does not matter
     const found = compoundIds(ctx, { start: at, end });

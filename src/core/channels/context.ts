@@ -3,8 +3,12 @@
  * time), mentions by offset (binary search), and facts about actors (kind, roles, the state/side they belong to,
  * names of states for compound adjectives such as "U.S.-Russian").
  */
-import { atLineStart, paragraphAt, spanIndexAt, splitSentences, type TextDoc } from '../text';
+import type { TextDoc } from '../text/document';
+import { atLineStart, paragraphAt, spanIndexAt, splitSentences } from '../text/document';
 import type { ActorFindings, KnownActor, Mention, Span } from '../types';
+
+/** How many paragraphs' sentences are kept (the trigger's, the one before it, and a margin). */
+const SENTENCE_RING = 4;
 
 /** Mentions are indexed by blocks of 64 characters (news text has about one mention per 60 characters). */
 const BLOCK_BITS = 6;
@@ -16,10 +20,20 @@ export class ChannelContext {
   /** Start and end offsets of the mentions, by index (binary searches read these, not the objects). */
   readonly mStart: Int32Array;
   readonly mEnd: Int32Array;
+  /** Actor id and actor kind of each mention, by index (`kindOf` looked up once per mention). */
+  readonly mActor: string[];
+  readonly mKind: Array<KnownActor['kind']>;
   /** Per block of 2^BLOCK_BITS characters: the index of the first mention starting in it or later. */
   private readonly blockFirst: Int32Array;
   private readonly actors: ReadonlyMap<string, KnownActor>;
-  private readonly sentenceCache: Array<Span[] | undefined> = [];
+  /**
+   * The sentences of the last few paragraphs split (paragraph index and list, a small ring). Triggers come in text
+   * order, so older paragraphs are not asked for again (and would be split anew); keeping every paragraph's
+   * sentences alive for the whole document only made the garbage collector copy them.
+   */
+  private readonly ringParas = new Int32Array(SENTENCE_RING).fill(-1);
+  private readonly ringLists: Span[][] = [];
+  private ringNext = 0;
   private readonly sideCache = new Map<string, string>();
   private stateNames: Map<string, string> | undefined;
 
@@ -36,16 +50,10 @@ export class ChannelContext {
     const n = this.mentions.length;
     this.mStart = new Int32Array(n);
     this.mEnd = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      this.mStart[i] = this.mentions[i].start;
-      this.mEnd[i] = this.mentions[i].end;
-    }
-    const blocks = (this.text.length >> BLOCK_BITS) + 2;
-    this.blockFirst = new Int32Array(blocks);
-    for (let b = 0, i = 0; b < blocks; b++) {
-      while (i < n && this.mStart[i] >> BLOCK_BITS < b) i++;
-      this.blockFirst[b] = i;
-    }
+    this.mActor = new Array<string>(n);
+    this.mKind = new Array<KnownActor['kind']>(n);
+    fillMentionTables(this, this.mentions, this.actors);
+    this.blockFirst = blockIndex(this.mStart, this.text.length);
   }
 
   // ------------------------------------------------------------ sentences
@@ -57,7 +65,7 @@ export class ChannelContext {
     if (last) {
       if (offset >= last.start && offset < last.end) return last;
       if (offset >= last.end) {
-        const list = this.sentenceCache[this.lastPara] ?? [];
+        const list = this.lastList;
         for (let i = this.lastIndex + 1; i < list.length && list[i].start <= offset; i++) {
           if (offset < list[i].end) return this.remember(this.lastPara, i, list);
         }
@@ -75,10 +83,13 @@ export class ChannelContext {
   private lastSentence: Span | undefined;
   private lastPara = -1;
   private lastIndex = -1;
+  /** The sentences of paragraph `lastPara`. */
+  private lastList: readonly Span[] = [];
 
   private remember(p: number, i: number, list: readonly Span[]): Span {
     this.lastPara = p;
     this.lastIndex = i;
+    this.lastList = list;
     this.lastSentence = list[i];
     return list[i];
   }
@@ -110,12 +121,13 @@ export class ChannelContext {
 
   /** Sentences of paragraph `p`, split on first use (only paragraphs with triggers are ever split). */
   private sentencesOf(p: number): Span[] {
-    let list = this.sentenceCache[p];
-    if (!list) {
-      const para = this.doc.paragraphs[p];
-      list = splitSentences(this.text, para.start, para.end);
-      this.sentenceCache[p] = list;
-    }
+    for (let k = 0; k < SENTENCE_RING; k++) if (this.ringParas[k] === p) return this.ringLists[k];
+    const para = this.doc.paragraphs[p];
+    const list = splitSentences(this.text, para.start, para.end);
+    const k = this.ringNext;
+    this.ringParas[k] = p;
+    this.ringLists[k] = list;
+    this.ringNext = (k + 1) % SENTENCE_RING;
     return list;
   }
 
@@ -157,6 +169,13 @@ export class ChannelContext {
       if (this.mEnd[i] <= end) out.push(this.mentions[i]);
     }
     return out;
+  }
+
+  /** The first mention lying entirely inside [start, end) (`mentionsIn(start, end)[0]` without the array). */
+  firstMentionIn(start: number, end: number): Mention | undefined {
+    const n = this.mStart.length;
+    for (let i = this.firstMentionFrom(start); i < n && this.mStart[i] < end; i++) if (this.mEnd[i] <= end) return this.mentions[i];
+    return undefined;
   }
 
   /** The last mention lying entirely inside [start, end) (`mentionsIn(start, end).pop()` without the array). */
@@ -224,23 +243,7 @@ export class ChannelContext {
    * demonyms of the state actors in the findings.
    */
   stateByWord(word: string): string | undefined {
-    if (!this.stateNames) {
-      this.stateNames = new Map();
-      for (const a of this.actors.values()) {
-        if (a.kind !== 'state') continue;
-        for (const n of [a.name, ...a.aliases, ...(a.demonyms ?? [])]) {
-          const k = normWord(n);
-          if (k && !this.stateNames.has(k)) this.stateNames.set(k, a.id);
-        }
-      }
-      const seen = new Set<string>();
-      for (const m of this.mentions) {
-        if (this.kindOf(m.actorId) !== 'state' || seen.has(m.text)) continue;
-        seen.add(m.text);
-        const k = normWord(m.text);
-        if (k && !this.stateNames.has(k)) this.stateNames.set(k, m.actorId);
-      }
-    }
+    this.stateNames ??= stateNames(this.actors, this.mentions, this.mKind);
     const hit = this.wordCache.get(word);
     if (hit !== undefined) return hit || undefined;
     const id = this.stateNames.get(normWord(word)) ?? '';
@@ -249,18 +252,60 @@ export class ChannelContext {
   }
 
   private readonly wordCache = new Map<string, string>();
-  private readonly spanCache = new Map<number, string>();
 
-  /** `stateByWord` of text[start, end), cached by offsets (no substring is cut on a hit). */
+  /** `stateByWord` of text[start, end). */
   stateIn(start: number, end: number): string | undefined {
-    const key = start * 64 + Math.min(63, end - start);
-    let id = end - start < 63 ? this.spanCache.get(key) : undefined;
-    if (id === undefined) {
-      id = this.stateByWord(this.text.slice(start, end)) ?? '';
-      if (end - start < 63) this.spanCache.set(key, id);
-    }
-    return id || undefined;
+    return this.stateByWord(this.text.slice(start, end));
   }
+}
+
+/**
+ * Fills the per-mention tables of `ctx`. The loops over all mentions stand in functions of their own: a loop
+ * optimised while it runs (on-stack replacement) then leaves nothing unexplored behind it in the same function,
+ * which would otherwise throw the optimised code away at every document.
+ */
+function fillMentionTables(ctx: ChannelContext, mentions: readonly Mention[], actors: ReadonlyMap<string, KnownActor>): void {
+  const { mStart, mEnd, mActor, mKind } = ctx;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    mStart[i] = m.start;
+    mEnd[i] = m.end;
+    mActor[i] = m.actorId;
+    mKind[i] = actors.get(m.actorId)?.kind ?? 'person';
+  }
+}
+
+/** Per block of 2^BLOCK_BITS characters of a text `length` long: the index of the first mention starting in it or later. */
+function blockIndex(mStart: Int32Array, length: number): Int32Array {
+  const blocks = (length >> BLOCK_BITS) + 2;
+  const first = new Int32Array(blocks);
+  for (let b = 0, i = 0; b < blocks; b++) {
+    while (i < mStart.length && mStart[i] >> BLOCK_BITS < b) i++;
+    first[b] = i;
+  }
+  return first;
+}
+
+/** Names, aliases and demonyms of the state actors, and the texts of their mentions (normalised) → state id. */
+function stateNames(actors: ReadonlyMap<string, KnownActor>, mentions: readonly Mention[], mKind: ReadonlyArray<KnownActor['kind']>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const a of actors.values()) {
+    if (a.kind !== 'state') continue;
+    for (const n of [a.name, ...a.aliases, ...(a.demonyms ?? [])]) {
+      const k = normWord(n);
+      if (k && !names.has(k)) names.set(k, a.id);
+    }
+  }
+  const seen = new Set<string>();
+  for (let i = 0; i < mentions.length; i++) {
+    if (mKind[i] !== 'state') continue;
+    const m = mentions[i];
+    if (seen.has(m.text)) continue;
+    seen.add(m.text);
+    const k = normWord(m.text);
+    if (k && !names.has(k)) names.set(k, m.actorId);
+  }
+  return names;
 }
 
 /** Lowercase, no dots, no leading article, no possessive: "the U.S." → "us", "Russia's" → "russia". */
@@ -278,9 +323,8 @@ export function normWord(s: string): string {
  * hotline was restored …"), which stand outside the sentence they open and take part in nothing it tells.
  */
 function withoutSpeakerLabels(text: string, mentions: readonly Mention[]): readonly Mention[] {
-  let labels = 0;
-  for (const m of mentions) if (isLabel(text, m)) labels++;
-  return labels ? mentions.filter((m) => !isLabel(text, m)) : mentions;
+  for (let i = 0; i < mentions.length; i++) if (isLabel(text, mentions[i])) return mentions.filter((m) => !isLabel(text, m));
+  return mentions;
 }
 
 function isLabel(text: string, m: Mention): boolean {

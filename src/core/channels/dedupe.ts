@@ -19,10 +19,12 @@ export function dedupe(all: Candidate[]): Channel[] {
     }
     cands = all.filter((c) => !c.bare || !(bySentence.get(c.sentence.start) ?? []).some((o) => c.participants.every((p) => o.participants.includes(p))));
   }
-  const sorted = cands.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  // the judges report in text order: usually nothing is out of place and the (stable) sort can be skipped
+  const sorted = inOrder(cands) ? cands : cands.slice().sort(byPosition);
   const kept: Candidate[] = [];
   const keptSentences = new Set<number>();
-  for (const c of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i];
     const last = kept[kept.length - 1];
     if (last && c.start < last.end) {
       const lc = last.end - last.start;
@@ -36,4 +38,15 @@ export function dedupe(all: Candidate[]): Channel[] {
     keptSentences.add(c.sentence.start);
   }
   return kept.map((c) => ({ start: c.start, end: c.end, text: c.text, type: c.type, participants: c.participants, via: c.via, confidence: c.confidence }));
+}
+
+/** By start, the longer first. */
+function byPosition(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Whether `list` is already sorted `byPosition`. */
+function inOrder(list: readonly Candidate[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byPosition(list[i - 1], list[i]) > 0) return false;
+  return true;
 }

@@ -25,20 +25,46 @@ export interface ViaHit {
   ids: string[];
 }
 
+/** Per-sentence results of pure lookups (see `Finder.factsOf`); undefined or -1 while not worked out. */
+export interface SentenceFacts {
+  /** "through C" phrases. */
+  via: ViaHit[] | undefined;
+  /** "together with C" phrases. */
+  company: ViaHit[] | undefined;
+  /** Number of sides (`sidesIn`). */
+  sides: number;
+  /** Sentence fallback participants, when they depend on the sentence alone. */
+  fallback: string[] | undefined;
+}
+
 export class Finder {
   readonly out: Candidate[] = [];
   /** The last candidate pushed. */
   recent: Candidate | undefined;
-  /** Per sentence (keyed by its start): "through C" phrases, "together with C" phrases, sides, fallback. */
-  readonly viaCache = new Map<number, ViaHit[]>();
-  readonly companyCache = new Map<number, ViaHit[]>();
-  readonly sidesCache = new Map<number, number>();
-  readonly fallbackCache = new Map<number, string[]>();
+  /** The sentence `facts` belong to. */
+  private factsSentence: Span | undefined;
+  private readonly facts: SentenceFacts = { via: undefined, company: undefined, sides: -1, fallback: undefined };
 
   constructor(
     readonly ctx: ChannelContext,
     readonly scare: readonly Quote[],
   ) {}
+
+  /**
+   * What the judges worked out about `sentence` so far. Triggers are judged in text order, so their sentences
+   * come one after the other: the facts of one sentence are kept until the judging moves on to the next.
+   */
+  factsOf(sentence: Span): SentenceFacts {
+    const f = this.facts;
+    if (sentence !== this.factsSentence) {
+      this.factsSentence = sentence;
+      f.via = undefined;
+      f.company = undefined;
+      f.sides = -1;
+      f.fallback = undefined;
+    }
+    return f;
+  }
 
   /** Reports a candidate unless its span is empty. */
   emit(c: Draft): void {
@@ -53,8 +79,8 @@ export class Finder {
     while (c.start < c.end && isBlankCode(t.charCodeAt(c.start))) c.start++;
     if (c.end <= c.start) return;
     c.text = t.slice(c.start, c.end);
-    c.participants = uniq(c.participants);
-    c.via = uniq(c.via);
+    c.participants = unique(c.participants);
+    c.via = unique(c.via);
     this.out.push(c);
     this.recent = c;
   }
@@ -92,8 +118,6 @@ function isLetterOrHyphen(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
 }
 
-export const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
-
 /** "indirect talks", "proximity talks": through mediators. */
 export const INDIRECT_RE = /(?<![a-z])(?:indirect|proximity|shuttle)(?![a-z])/;
 
@@ -112,6 +136,12 @@ export function stickyTest(re: RegExp, s: string, pos: number): boolean {
 /** Two or more sides, and no organisation among the ids. */
 export function explicitPair(ctx: ChannelContext, ids: readonly string[]): boolean {
   return new Set(ids.map((id) => ctx.sideOf(id))).size >= 2 && ids.every((id) => ctx.kindOf(id) !== 'organization');
+}
+
+/** `ids` itself when it has no repeats (the judges hand over arrays of their own), else `uniq(ids)`. */
+function unique(ids: string[]): string[] {
+  for (let i = 1; i < ids.length; i++) if (ids.lastIndexOf(ids[i], i - 1) >= 0) return uniq(ids);
+  return ids;
 }
 
 /** The ids without repeats, in first-seen order (always a new array). */

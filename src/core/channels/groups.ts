@@ -5,9 +5,11 @@
  */
 import type { Mention, Span } from '../types';
 import { CUE_GROUP, CUE_GROUP_NOUN } from './lexicon';
-import { GROUP_ANYWHERE_RE, GROUP_RE, groupKind, type GroupKind } from './phrase';
+import type { GroupKind } from './phrase';
+import { GROUP_ANYWHERE_RE, GROUP_RE, groupKind } from './phrase';
 import { isTopical } from './subjects';
-import { uniq, type Finder } from './finder';
+import type { Finder } from './finder';
+import { uniq } from './finder';
 
 /** "the two presidents", "both sides", "the two countries" starting at `from`, resolved to actor ids. */
 export function groupAt(fd: Finder, from: number, before: number): string[] {
@@ -42,27 +44,30 @@ export function resolveGroup(fd: Finder, kind: GroupKind, before: number): strin
     }
     kind = 'states';
   }
-  const test = (m: Mention): boolean => {
-    const id = m.actorId;
-    if (kind === 'states') return ctx.kindOf(id) === 'state';
-    if (ctx.kindOf(id) !== 'person') return false;
-    const roles = ctx.rolesOf(id, m);
-    if (kind === 'presidents') return /\bpresident\b/.test(roles) && !/vice[- ]president|presidential/.test(roles.replace(/president of|president,/g, 'president'));
-    if (kind === 'leaders') return /\b(?:president|prime minister|chancellor|king|emir|leader|head of state|premier|sultan|supreme leader)\b/.test(roles);
-    return /\b(?:minister|secretary of state)\b/.test(roles);
-  };
   const out: string[] = [];
   const sides: string[] = [];
   let i = ctx.firstMentionFrom(before) - 1;
   for (let n = 0; i >= 0 && n < 400 && out.length < 2; i--, n++) {
     const m = ctx.mentions[i];
-    if (out.includes(m.actorId) || !test(m)) continue;
+    if (out.includes(m.actorId) || !fitsGroup(fd, kind, m)) continue;
     const side = ctx.sideOf(m.actorId);
     if (kind !== 'states' && sides.includes(side) && side !== m.actorId) continue;
     out.push(m.actorId);
     sides.push(side);
   }
   return out;
+}
+
+/** Whether mention `m` fits a group noun of `kind` (not 'sides'): a state, or a person with a fitting role. */
+function fitsGroup(fd: Finder, kind: GroupKind, m: Mention): boolean {
+  const ctx = fd.ctx;
+  const id = m.actorId;
+  if (kind === 'states') return ctx.kindOf(id) === 'state';
+  if (ctx.kindOf(id) !== 'person') return false;
+  const roles = ctx.rolesOf(id, m);
+  if (kind === 'presidents') return /\bpresident\b/.test(roles) && !/vice[- ]president|presidential/.test(roles.replace(/president of|president,/g, 'president'));
+  if (kind === 'leaders') return /\b(?:president|prime minister|chancellor|king|emir|leader|head of state|premier|sultan|supreme leader)\b/.test(roles);
+  return /\b(?:minister|secretary of state)\b/.test(roles);
 }
 
 /** "his" / "her" → the nearest person before; "their" → the two nearest people (or the recent channel's parties). */
@@ -73,10 +78,9 @@ export function pronounIds(fd: Finder, pronoun: string, at: number, sentence: Sp
   const out: string[] = [];
   const want = pronoun === 'their' ? 2 : 1;
   // "its": the nearest state or organisation; "his"/"her"/"their": people
-  const fits = (id: string): boolean => (pronoun === 'its' ? ctx.kindOf(id) !== 'person' : ctx.kindOf(id) === 'person');
   for (let i = ctx.firstMentionFrom(at) - 1; i >= 0 && ctx.mentions[i].start >= floor && out.length < want; i--) {
     const m = ctx.mentions[i];
-    if (fits(m.actorId) && !out.includes(m.actorId)) out.push(m.actorId);
+    if ((pronoun === 'its') !== (ctx.kindOf(m.actorId) === 'person') && !out.includes(m.actorId)) out.push(m.actorId);
   }
   if (pronoun === 'their' && out.length < 2) {
     // "their call" after "Xi and Trump" or "Beijing and Washington": the two nearest actors of different sides
@@ -93,15 +97,15 @@ export function pronounIds(fd: Finder, pronoun: string, at: number, sentence: Sp
 
 /** Number of distinct sides among the actors (and group nouns) of a sentence. */
 export function sidesIn(fd: Finder, sentence: Span): number {
-  const hit = fd.sidesCache.get(sentence.start);
-  if (hit !== undefined) return hit;
+  const facts = fd.factsOf(sentence);
+  if (facts.sides >= 0) return facts.sides;
   const ctx = fd.ctx;
   const sides = new Set<string>();
   for (const m of ctx.mentionsIn(sentence.start, sentence.end)) if (!isTopical(fd, m, sentence)) sides.add(ctx.sideOf(m.actorId));
   GROUP_ANYWHERE_RE.lastIndex = 0;
   let n = sides.size;
   if (ctx.hasCue(CUE_GROUP, sentence.start, sentence.end) && GROUP_ANYWHERE_RE.test(ctx.folded.slice(sentence.start, sentence.end))) n = Math.max(2, n);
-  fd.sidesCache.set(sentence.start, n);
+  facts.sides = n;
   return n;
 }
 
@@ -110,42 +114,43 @@ export function sidesIn(fd: Finder, sentence: Span): number {
  * else group nouns such as "both sides"), else the previous sentence's.
  */
 export function fallbackParticipants(fd: Finder, s: number, sentence: Span, exclude: readonly string[]): string[] {
-  const pick = (span: Span): string[] => {
-    const ctx = fd.ctx;
-    const persons: string[] = [];
-    const all: string[] = [];
-    for (let i = ctx.firstMentionFrom(span.start); i < ctx.mentions.length && ctx.mentions[i].start < span.end; i++) {
-      const m = ctx.mentions[i];
-      if (m.end > span.end || exclude.includes(m.actorId)) continue;
-      if (!all.includes(m.actorId)) all.push(m.actorId);
-      if (ctx.kindOf(m.actorId) === 'person' && !persons.includes(m.actorId)) persons.push(m.actorId);
-    }
-    if (persons.length >= 2) return persons;
-    if (!fd.ctx.hasCue(CUE_GROUP, span.start, span.end)) return all;
-    const seg = fd.ctx.folded.slice(span.start, span.end);
-    GROUP_ANYWHERE_RE.lastIndex = 0;
-    const g = GROUP_ANYWHERE_RE.exec(seg);
-    if (g) {
-      const grp = resolveGroup(fd, groupKind(g[1].replace(/\s+/g, ' ')), span.start + g.index);
-      if (grp.length) return grp;
-    }
-    return all;
-  };
   // without exclusions and group nouns the answer depends on the sentence alone: computed once per sentence
   const cacheable = exclude.length === 0 && !fd.ctx.hasCue(CUE_GROUP, sentence.start, sentence.end);
-  if (cacheable) {
-    const hit = fd.fallbackCache.get(sentence.start);
-    if (hit) return hit.slice();
-  }
-  let out: string[] = pick(sentence);
+  const facts = fd.factsOf(sentence);
+  if (cacheable && facts.fallback) return facts.fallback.slice();
+  let out: string[] = pickParticipants(fd, sentence, exclude);
   let stable = cacheable;
   if (!out.length) {
     const prev = fd.ctx.previousSentence(s);
     if (prev) {
-      out = pick(prev);
+      out = pickParticipants(fd, prev, exclude);
       if (fd.ctx.hasCue(CUE_GROUP, prev.start, prev.end)) stable = false;
     }
   }
-  if (stable) fd.fallbackCache.set(sentence.start, out.slice());
+  if (stable) facts.fallback = out.slice();
   return out;
+}
+
+/** The people of `span` (two or more), else a group noun's actors, else all its actors; none of `exclude`. */
+function pickParticipants(fd: Finder, span: Span, exclude: readonly string[]): string[] {
+  const ctx = fd.ctx;
+  const persons: string[] = [];
+  const all: string[] = [];
+  const { mStart, mEnd, mActor, mKind } = ctx;
+  for (let i = ctx.firstMentionFrom(span.start); i < mStart.length && mStart[i] < span.end; i++) {
+    const id = mActor[i];
+    if (mEnd[i] > span.end || exclude.includes(id)) continue;
+    if (!all.includes(id)) all.push(id);
+    if (mKind[i] === 'person' && !persons.includes(id)) persons.push(id);
+  }
+  if (persons.length >= 2) return persons;
+  if (!ctx.hasCue(CUE_GROUP, span.start, span.end)) return all;
+  const seg = ctx.folded.slice(span.start, span.end);
+  GROUP_ANYWHERE_RE.lastIndex = 0;
+  const g = GROUP_ANYWHERE_RE.exec(seg);
+  if (g) {
+    const grp = resolveGroup(fd, groupKind(g[1].replace(/\s+/g, ' ')), span.start + g.index);
+    if (grp.length) return grp;
+  }
+  return all;
 }

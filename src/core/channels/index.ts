@@ -15,7 +15,8 @@
 import type { TextDoc } from '../text';
 import type { ActorFindings, Channel, Mention, Quote } from '../types';
 import { ChannelContext } from './context';
-import { RULES, scanText, type TriggerRule } from './lexicon';
+import { scanText, type TriggerScan } from './lexicon';
+import { RULES, type TriggerRule } from './rules';
 import { isBlankCode } from './phrase';
 import { Finder } from './finder';
 import { dedupe } from './dedupe';
@@ -37,16 +38,23 @@ export function findChannels(doc: TextDoc, findings: ActorFindings, quotes: read
   const ctx = new ChannelContext(doc, findings, scan.cues);
   const scare = quotes.filter((q) => q.kind === 'scare' && q.end - q.start <= 60).sort((a, b) => a.start - b.start);
   const finder = new Finder(ctx, scare);
-  const pairs = findPairs(ctx);
-  // triggers and pairs in order of start (a trigger before a pair at the same start)
+  judgeAll(finder, scan, findPairs(ctx));
+  return withMainParties(dedupe(finder.out), mainParties(ctx.mentions, (id) => ctx.kindOf(id)));
+}
+
+/**
+ * Judges the triggers and the pairs in order of start (a trigger before a pair at the same start). The loop
+ * stands in a function of its own so that its optimised code covers all that follows it (see context.ts).
+ */
+function judgeAll(finder: Finder, scan: TriggerScan, pairs: readonly Pair[]): void {
+  const { starts, ends, rules } = scan;
   let p = 0;
-  for (let t = 0; t < scan.starts.length; t++) {
-    const start = scan.starts[t];
+  for (let t = 0; t < starts.length; t++) {
+    const start = starts[t];
     for (; p < pairs.length && pairs[p].start < start; p++) addPair(finder, pairs[p]);
-    judge(finder, RULES[scan.rules[t]], start, scan.ends[t]);
+    judge(finder, RULES[rules[t]], start, ends[t]);
   }
   for (; p < pairs.length; p++) addPair(finder, pairs[p]);
-  return withMainParties(dedupe(finder.out), mainParties(ctx.mentions, (id) => ctx.kindOf(id)));
 }
 
 /** Two people named together: "Witkoff-Dmitriev" (a dash), or a bare "between A and B" (`bare`). */
@@ -60,12 +68,12 @@ interface Pair {
 /** The person pairs of the text, sorted by start (stable). */
 function findPairs(ctx: ChannelContext): Pair[] {
   const pairs: Pair[] = [];
-  const ms = ctx.mentions;
+  const { mentions: ms, mStart, mEnd, mActor, mKind } = ctx;
   for (let i = 0; i + 1 < ms.length; i++) {
+    const gapKind = pairGap(ctx.folded, mEnd[i], mStart[i + 1]);
+    if (!gapKind || mActor[i] === mActor[i + 1] || mKind[i] !== 'person' || mKind[i + 1] !== 'person') continue;
     const a = ms[i];
     const b = ms[i + 1];
-    const gapKind = pairGap(ctx.folded, a.end, b.start);
-    if (!gapKind || a.actorId === b.actorId || ctx.kindOf(a.actorId) !== 'person' || ctx.kindOf(b.actorId) !== 'person') continue;
     if (gapKind === 1) pairs.push({ start: a.start, a, b, bare: false });
     else {
       const before = ctx.folded.slice(Math.max(0, a.start - 40), a.start);

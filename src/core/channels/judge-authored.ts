@@ -3,13 +3,15 @@
  * appearances ("told a press conference", "said on state television").
  */
 import type { ChannelType, Span } from '../types';
-import { WordSet, type TriggerRule } from './lexicon';
+import { WordSet } from './wordset';
+import type { TriggerRule } from './rules';
 import { leftPhrase, letterRunBack, listEnd, skipBlanksBack, isBlankCode } from './phrase';
-import { complement, idsIn } from './complement';
+import { complement, idsIn, isUpperAscii } from './complement';
 import { pronounIds } from './groups';
 import { nextOtherActor, sentenceSubject, subjectAfterComma, subjectChain } from './subjects';
 import { viaIn } from './via';
-import { isUpperAscii, stickyExec, uniq, type Finder } from './finder';
+import type { Finder } from './finder';
+import { stickyExec, uniq } from './finder';
 
 const FROM_RE = /\s+from\s+/y;
 const TARGET_RE = /\s+(?:to|at|against|toward|towards|addressed\s+to|directed\s+at|aimed\s+at|for)\s+/y;

@@ -4,7 +4,8 @@
  * gerund "after meeting the delegation".
  */
 import type { ChannelType, Span } from '../types';
-import { DEFINITE, WordSet, type TriggerRule } from './lexicon';
+import { DEFINITE, WordSet } from './wordset';
+import type { TriggerRule } from './rules';
 import { leftPhrase, letterRunBack, listEnd, skipBlanksBack, type LeftPhrase } from './phrase';
 import { complement, complementAt, idsIn, placeAfter, topicIds } from './complement';
 import { fallbackParticipants, pronounIds, sidesIn } from './groups';
@@ -147,7 +148,7 @@ export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, s
 
   if (via.length && (type === 'letter' || type === 'meeting' || type === 'other' || type === 'call')) type = secretIn(fd, sentence) ? 'backchannel' : 'intermediary';
   // "indirect talks", "proximity talks": through mediators
-  if ((type === 'meeting' || type === 'other') && INDIRECT_RE.test(f.slice(left.start, s))) type = 'intermediary';
+  if ((type === 'meeting' || type === 'other') && left.start < s && INDIRECT_RE.test(f.slice(left.start, s))) type = 'intermediary';
   // "X hosted a meeting between A and B": the host is the channel's via, not a party
   const host = hostBefore(fd, left.start, sentence);
   if (host.length) {

@@ -3,7 +3,8 @@
  * between") and "on the sidelines of" (a forum): a subject and a second party, a mediator, or the forum phrase.
  */
 import type { Span } from '../types';
-import { WordSet, type TriggerRule } from './lexicon';
+import { WordSet } from './wordset';
+import type { TriggerRule } from './rules';
 import { leftPhrase, letterRunBack, listEnd, skipBlanksBack } from './phrase';
 import { idsIn } from './complement';
 import { fallbackParticipants, groupAt, groupBefore } from './groups';

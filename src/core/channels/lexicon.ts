@@ -7,7 +7,8 @@
  * order of precedence. The same matches as the global TRIGGER_RE (a unit test checks it), without trying every
  * alternative everywhere.
  */
-import { RULES, type TriggerRule } from './rules';
+import type { TriggerRule } from './rules';
+import { RULES } from './rules';
 import { hashWord } from './wordset';
 
 export { RULES, TRIGGER_RE, ruleOf, type Strength, type TriggerRule } from './rules';
@@ -31,11 +32,35 @@ RULES.forEach((r, i) => {
 interface SubScanner {
   res: RegExp[];
   rules: number[];
+  /**
+   * Per rule, what a word that is a keyword settles without the regex: 1 the rule matches exactly the word, -1
+   * it cannot match, 0 the regex must run (a stem, or a rule whose matches can go past the word).
+   */
+  fate: Int8Array;
+  /** Per rule, the bits (`nextBit`) of the code units its second word can start with (`then`); 0 for any. */
+  then: Int32Array;
 }
 const RULE_RE = RULES.map((r) => new RegExp(`(?:${r.src})(?![a-z0-9])`, 'y'));
+/**
+ * Rules whose matches are one word: a source of letters, digits and groups only (no blank, hyphen, dot or
+ * escape). Such a match starting at a word must end where the word ends (the trailing boundary), so it is the
+ * word itself when the word is in the rule's language, and nothing otherwise.
+ */
+const WHOLE_RE = RULES.map((r) => (/^[a-z0-9()|?:]+$/.test(r.src) ? new RegExp(`^(?:${r.src})$`) : null));
 
-function subScanner(rules: number[]): SubScanner {
-  return { res: rules.map((i) => RULE_RE[i]), rules };
+/** The bit of a code unit in `then` masks: a–z → 0–25, 0–9 → 26, else -1. */
+function nextBit(c: number): number {
+  return c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 : -1;
+}
+const RULE_THEN = Int32Array.from(RULES, (r) => [...(r.then ?? '')].reduce((bits, ch) => bits | (1 << nextBit(ch.charCodeAt(0))), 0));
+
+/** The sub-scanner of the rules `rules` for the keyword `word` (null for a stem: its words vary). */
+function subScanner(rules: number[], word: string | null): SubScanner {
+  const fate = Int8Array.from(rules, (i) => {
+    const whole = WHOLE_RE[i];
+    return word === null || whole === null ? 0 : whole.test(word) ? 1 : -1;
+  });
+  return { res: rules.map((i) => RULE_RE[i]), rules, fate, then: Int32Array.from(rules, (i) => RULE_THEN[i]) };
 }
 
 /**
@@ -77,7 +102,7 @@ for (const [word, idx] of BY_FIRST) {
   const rules = [...idx];
   for (const [stem, r] of STEMS) if (word.startsWith(stem) && !rules.includes(r)) rules.push(r);
   rules.sort((x, y) => x - y);
-  KEYWORDS.push({ word, sub: subScanner(rules), next: NEXT_LETTER[word] ?? null, cue: 0 });
+  KEYWORDS.push({ word, sub: subScanner(rules, word), next: NEXT_LETTER[word] ?? null, cue: 0 });
 }
 for (const [word, cue] of CUE_WORDS) {
   const k = KEYWORDS.find((kw) => kw.word === word);
@@ -111,8 +136,16 @@ KEYWORDS.forEach((kw, k) => {
 });
 
 /** Stems (one rule each): their sub-scanners, and the first two letters a stem can start with, as c0 << 16 | c1. */
-const STEM_SUB: readonly SubScanner[] = STEMS.map(([, r]) => subScanner([r]));
-const STEM_HEADS = Int32Array.from(new Set(STEMS.map(([stem]) => (stem.charCodeAt(0) << 16) | stem.charCodeAt(1))));
+const STEM_SUB: readonly SubScanner[] = STEMS.map(([, r]) => subScanner([r], null));
+const STEM_HEAD = new Uint8Array(26 * 26);
+for (const [stem] of STEMS) {
+  if (!/^[a-z]{2}/.test(stem)) throw new Error(`a stem starts with two letters: ${stem}`);
+  STEM_HEAD[(stem.charCodeAt(0) - 97) * 26 + stem.charCodeAt(1) - 97] = 1;
+}
+/** Whether a stem begins with the letters c0 c1 (any code units). */
+function stemHead(c0: number, c1: number): boolean {
+  return c0 >= 97 && c0 <= 122 && c1 >= 97 && c1 <= 122 && STEM_HEAD[(c0 - 97) * 26 + c1 - 97] === 1;
+}
 
 /** The shortest stem: shorter words start none. */
 const MIN_STEM = Math.min(...STEMS.map(([stem]) => stem.length));
@@ -132,10 +165,7 @@ function keywordIndex(folded: string, start: number, len: number, h: number): nu
 
 /** The stem rule a word not in the table may start ("restoring", "re-establish"), or null. */
 function stemScanner(folded: string, start: number): SubScanner | null {
-  const head = (folded.charCodeAt(start) << 16) | folded.charCodeAt(start + 1);
-  let k = 0;
-  while (k < STEM_HEADS.length && STEM_HEADS[k] !== head) k++;
-  if (k === STEM_HEADS.length) return null;
+  if (!stemHead(folded.charCodeAt(start), folded.charCodeAt(start + 1))) return null;
   for (let k = 0; k < STEMS.length; k++) if (folded.startsWith(STEMS[k][0], start)) return STEM_SUB[k];
   return null;
 }
@@ -170,7 +200,8 @@ export function scanText(folded: string): TriggerScan {
     } while ((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
     const len = i - start;
     if (len > MAX_WORD || len < 2) continue;
-    const k = keywordIndex(folded, start, len, h);
+    // most words land on an empty slot of the keyword table: settled without a call
+    const k = TABLE[h & HASH_MASK] < 0 ? -1 : keywordIndex(folded, start, len, h);
     let sub: SubScanner | null;
     if (k >= 0) {
       if (KW_CUE[k]) out.cues[KW_CUE[k]].push(start);
@@ -188,14 +219,29 @@ export function scanText(folded: string): TriggerScan {
         if (d < 0 || d > 25 || (KW_NEXT[k] & (1 << d)) === 0) continue;
       }
     }
+    // the first letter of the next word, when blanks follow the word (-2 when none do, -1 for another code unit)
+    let nextBits = -2;
     for (let r = 0; r < sub.res.length; r++) {
-      const re = sub.res[r];
-      re.lastIndex = start;
-      if (!re.test(folded)) continue;
+      let end: number;
+      const fate = sub.fate[r];
+      if (fate !== 0) {
+        if (fate < 0) continue;
+        end = i;
+      } else {
+        if (sub.then[r] !== 0) {
+          if (nextBits === -2) nextBits = nextWordBit(folded, i);
+          // blanks and then a code unit no second word of the rule starts with: the rule cannot match
+          if (nextBits !== -2 && (nextBits < 0 || (sub.then[r] & (1 << nextBits)) === 0)) continue;
+        }
+        const re = sub.res[r];
+        re.lastIndex = start;
+        if (!re.test(folded)) continue;
+        end = re.lastIndex;
+      }
       out.starts.push(start);
-      out.ends.push(re.lastIndex);
+      out.ends.push(end);
       out.rules.push(sub.rules[r]);
-      skipUntil = re.lastIndex;
+      skipUntil = end;
       break;
     }
   }
@@ -213,6 +259,13 @@ export function scanTriggers(folded: string, onMatch: (m: TriggerMatch) => void,
   const scan = scanText(folded);
   if (onCue) scan.cues.forEach((list, kind) => list.forEach((at) => onCue(kind, at)));
   for (let t = 0; t < scan.starts.length; t++) onMatch({ start: scan.starts[t], end: scan.ends[t], rule: RULES[scan.rules[t]] });
+}
+
+/** After the word ending at `i`: -2 when no blank follows, else `nextBit` of the first code unit past the blanks. */
+function nextWordBit(folded: string, i: number): number {
+  let q = i;
+  while (q < folded.length && isBlank(folded.charCodeAt(q))) q++;
+  return q === i ? -2 : q < folded.length ? nextBit(folded.charCodeAt(q)) : -1;
 }
 
 /** `\s` for the code units a folded text has between words. */

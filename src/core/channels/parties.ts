@@ -11,7 +11,10 @@ const MIN_MENTIONS = 3;
 /** The two main states (by mentions, in order), or null when the article has no clear pair. */
 export function mainParties(mentions: readonly Mention[], kindOf: (id: string) => string): [string, string] | null {
   const counts = new Map<string, number>();
-  for (const m of mentions) if (kindOf(m.actorId) === 'state') counts.set(m.actorId, (counts.get(m.actorId) ?? 0) + 1);
+  for (let i = 0; i < mentions.length; i++) {
+    const id = mentions[i].actorId;
+    if (kindOf(id) === 'state') counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
   const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   if (top.length < 2 || top[1][1] < MIN_MENTIONS) return null;
   let all = 0;

@@ -6,7 +6,7 @@
  */
 import type { Mention } from '../types';
 import type { ChannelContext } from './context';
-import { DETERMINERS, SPECIFIC_MODIFIERS, WordSet } from './lexicon';
+import { DETERMINERS, SPECIFIC_MODIFIERS, WordSet } from './wordset';
 
 export interface LeftPhrase {
   /** Where the phrase starts (≤ the trigger start). */

@@ -5,7 +5,7 @@
  */
 import type { Mention, Span } from '../types';
 import { normWord } from './context';
-import { WordSet } from './lexicon';
+import { WordSet } from './wordset';
 import { letterRunBack, skipBlanksBack } from './phrase';
 import type { Finder } from './finder';
 

@@ -15,7 +15,8 @@ const SECRET_RE = /(?<![a-z])(?:secret|secretly|unofficial|covert|clandestine|qu
 
 /** "through C", "via C", "with the help of C", "hosted by C" in a sentence (scanned once per sentence). */
 export function viaHits(fd: Finder, sentence: Span): Array<{ at: number; ids: string[] }> {
-  let hits = fd.viaCache.get(sentence.start);
+  const facts = fd.factsOf(sentence);
+  let hits = facts.via;
   if (!hits) {
     hits = [];
     const ctx = fd.ctx;
@@ -32,7 +33,7 @@ export function viaHits(fd: Finder, sentence: Span): Array<{ at: number; ids: st
       }
       hits.push({ at: sentence.start + m.index, ids: idsIn(fd, at, listEnd(ctx, at, sentence.end)) });
     }
-    fd.viaCache.set(sentence.start, hits);
+    facts.via = hits;
   }
   return hits;
 }
@@ -69,7 +70,8 @@ export function companyIn(fd: Finder, from: number, sentence: Span): string[] {
   const ctx = fd.ctx;
   const to = sentence.end;
   if (!ctx.hasCue(CUE_COMPANY, sentence.start, sentence.end)) return [];
-  let hits = fd.companyCache.get(sentence.start);
+  const facts = fd.factsOf(sentence);
+  let hits = facts.company;
   if (!hits) {
     hits = [];
     const seg = ctx.hasCue(CUE_COMPANY, sentence.start, sentence.end) ? ctx.folded.slice(sentence.start, sentence.end) : '';
@@ -78,7 +80,7 @@ export function companyIn(fd: Finder, from: number, sentence: Span): string[] {
       const at = sentence.start + m.index + m[0].length;
       hits.push({ at: sentence.start + m.index, ids: idsIn(fd, at, listEnd(ctx, at, sentence.end)) });
     }
-    fd.companyCache.set(sentence.start, hits);
+    facts.company = hits;
   }
   const out: string[] = [];
   for (const h of hits) {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TRIGGER_RE, RULES, ruleOf, scanTriggers } from '../../../src/core/channels/lexicon';
 import { fold } from '../../../src/core/text';
@@ -269,8 +269,17 @@ describe('channels: de-duplication, offsets, line endings', () => {
     const dir = join(__dirname, '..', '..', 'fixtures', 'channels');
     const extra =
       'Re-establishing embassies, back-room deals, a go-between, op-eds, restoring ties, re-establish diplomatic relations, ' +
-      'upgrading embassies, track-one diplomacy, behind-the-scenes talks, off-the-record contacts, peace talks, phoned.';
-    const text = fold(['briefing.txt', 'interview.txt'].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n') + '\n' + extra);
+      'upgrading embassies, track-one diplomacy, behind-the-scenes talks, off-the-record contacts, peace talks, phoned. ' +
+      'Official diplomacy, formal channels, a new track, track two, track 1.5 talks, track-ii, along the lines of, peace process, ' +
+      'talks on the truce, negotiations about peace, phone calls, video-link, telephone link, joint commission, task forces, ' +
+      "expert groups, on the margins of, foreign ministers' meeting, general assembly, ministerial councils, posted on Telegram, " +
+      'told a news conference, televised address, public radio, exchange of views, exchanged opinions, rounds of talks, ' +
+      'restored full diplomatic relations, reopening of the embassy, normal work of embassies, closed-door briefings, ' +
+      'behind closed doors briefing, contacts between the security services, secret diplomacy, back-room diplomacy.';
+    const files = readdirSync(dir).map((f) => join(dir, f));
+    const samples = join(__dirname, '..', '..', '..', 'samples');
+    for (const f of readdirSync(samples)) files.push(join(samples, f));
+    const text = fold(files.map((f) => readFileSync(f, 'utf8')).join('\n') + '\n' + extra + '\n' + extra.toLowerCase().replace(/ /g, '\u00a0'));
     const global: string[] = [];
     const re = new RegExp(TRIGGER_RE.source, 'g');
     for (let m = re.exec(text); m; m = re.exec(text)) global.push(`${m.index}:${m[0].length}:${ruleOf(m).name}`);
