@@ -48,6 +48,8 @@ export class Ctx {
   private memoStart = 0;
   private memoPos2 = -1;
   private memoStart2 = 0;
+  /** Mention starts (mentions are sorted by start), for binary search without reading the objects. */
+  private readonly mentionStarts: Int32Array;
   /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
   readonly surnames = new Map<string, SpeakerRef>();
   /** Person-like names read from capitalised sequences (./candidates), by sequence. */
@@ -72,6 +74,10 @@ export class Ctx {
     this.folded = doc.folded;
     this.paragraphs = doc.paragraphs;
     this.mentions = findings.mentions;
+    const ms = findings.mentions;
+    const starts = new Int32Array(ms.length);
+    for (let k = 0; k < ms.length; k++) starts[k] = ms[k].start;
+    this.mentionStarts = starts;
     this.findings = findings;
   }
 
@@ -198,12 +204,12 @@ export class Ctx {
 
   /** First mention index with start >= pos. */
   lowerBound(pos: number): number {
-    const ms = this.mentions;
+    const ms = this.mentionStarts;
     let lo = 0;
     let hi = ms.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (ms[mid].start < pos) lo = mid + 1;
+      if (ms[mid] < pos) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -9,7 +9,9 @@ import * as cuesMod from './cues';
 import type { CueForm } from './cues';
 
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const scanCues = cuesMod.scanCues;
+const formsAt = cuesMod.formsAt;
+const isCueWordChar = cuesMod.isCueWordChar;
+const matchForm = cuesMod.matchForm;
 
 /** A cue form found in the text. Its text is `ctx.text.slice(start, end)`, taken only when it is reported. */
 export interface CueHit extends Span {
@@ -25,18 +27,43 @@ const ING_BEFORE = /(?:^|[,"'\u201d\u2019\u00bb]|\b(?:and|but|while|before|after
 /** "so-called" before "called". */
 const SO_BEFORE = /so-?\s*$/;
 
-/** Every cue form of folded[ps, pe) (one stretch of paragraph text starting at `paraStart`), appended to `out`. */
+/**
+ * Every cue form of folded[ps, pe) (one stretch of paragraph text starting at `paraStart`), appended to `out`:
+ * the word scan of `scanCues` (./cues), each hit made a CueHit where it is found.
+ */
 export function scanParaCues(f: string, ps: number, pe: number, paraStart: number, out: CueHit[]): void {
-  const found = scanCues(f, ps, pe);
-  for (let k = 0; k < found.length; k++) {
-    const [s, e, form] = found[k];
-    let ok = true;
-    if (form.ambiguous && !AMBIGUOUS_OK.test(f.slice(e, e + 8))) ok = false;
-    else if (form.lemma === 'call' && SO_BEFORE.test(f.slice(Math.max(0, s - 4), s))) ok = false; // so-called
-    // an -ing form is a cue after a comma/conjunction/quote ("…, noting", "while stating"), not as an adjective ("more promising")
-    else if (s > paraStart && form.form.endsWith('ing') && !ING_BEFORE.test(f.slice(Math.max(paraStart, s - 10), s))) ok = false;
-    out.push({ start: s, end: e, form, ok });
+  let i = ps;
+  while (i < pe) {
+    // next word start: a letter after a non-word character
+    const c = f.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let e = i + 1;
+    while (e < pe && isCueWordChar(f.charCodeAt(e))) e++;
+    i = e;
+    const forms = formsAt(f, s, e);
+    if (forms === undefined || (s > 0 && isCueWordChar(f.charCodeAt(s - 1)))) continue;
+    for (let k = 0; k < forms.length; k++) {
+      const form = forms[k];
+      const fe = matchForm(f, s, pe, form.form);
+      if (fe < 0 || (fe < pe && isCueWordChar(f.charCodeAt(fe)))) continue;
+      out.push({ start: s, end: fe, form, ok: readsAsCue(f, s, fe, form, paraStart) });
+      i = fe;
+      break;
+    }
   }
+}
+
+/** Whether the form `form` at f[s, e) reads as a cue in running text. */
+function readsAsCue(f: string, s: number, e: number, form: CueForm, paraStart: number): boolean {
+  if (form.ambiguous && !AMBIGUOUS_OK.test(f.slice(e, e + 8))) return false;
+  if (form.lemma === 'call' && SO_BEFORE.test(f.slice(Math.max(0, s - 4), s))) return false; // so-called
+  // an -ing form is a cue after a comma/conjunction/quote ("…, noting", "while stating"), not as an adjective ("more promising")
+  if (s > paraStart && form.form.endsWith('ing') && !ING_BEFORE.test(f.slice(Math.max(paraStart, s - 10), s))) return false;
+  return true;
 }
 
 /** First index in `list` (sorted by start) with start >= pos. */
