@@ -19,6 +19,7 @@ import * as resolveMod from './resolve';
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
 const attributed = attributeMod.attributed;
 const hitCue = attributeMod.hitCue;
+const inParaSentence = attributeMod.inParaSentence;
 const span = attributeMod.span;
 const candidates = candidatesMod.candidates;
 const allSpaces = charsMod.allSpaces;
@@ -93,7 +94,7 @@ export function beforeCue(
     const obj = cue.form.lemma === 'quoted' ? QUOTED_OBJECT.exec(f.slice(cue.end, q.open)) : null;
     if (obj) {
       const os = cue.end + obj[0].indexOf(obj[1]);
-      const pr: Cand = { start: os, end: os + obj[1].length, source: 'pronoun', speaker: null, kind: 'person', pronoun: obj[1] === 'them' ? 'group' : 'person' };
+      const pr: Cand = { start: os, end: os + obj[1].length, source: 'pronoun', speaker: null, kind: 'person', pronoun: obj[1] === 'them' ? 'group' : 'person', noun: undefined, indefinite: undefined };
       return attributed(ctx, p, pr, { start: cue.start, end: cue.end + obj[0].length }, true, 'before', last, 0.8);
     }
     // the verb's subject: a candidate right before it (adverbs, an appositive between commas, a post-modifier)
@@ -112,7 +113,7 @@ export function beforeCue(
     // no subject next to the verb ("…, noting, “…”", "but added, “…”"): the sentence subject
     const subj = subjectOf(ctx, cands, sentStart);
     if (subj) return attributed(ctx, p, subj, cue, adjacent, 'before', last, conf - 0.1);
-    if (lastInPara && lastInPara.sentence === sentStart) {
+    if (lastInPara && inParaSentence(ctx, p, lastInPara) === sentStart) {
       return { speaker: lastInPara.speaker, kind: lastInPara.kind, cue: hitCue(ctx, cue), confidence: 0.7, adjacent, how: 'before' };
     }
     return { speaker: null, kind: 'person', cue: hitCue(ctx, cue), confidence: 0.3, adjacent, how: 'before' };

@@ -65,6 +65,8 @@ export class Ctx {
   private cuePs = -1;
   private cuePe = -1;
   private cueList: CueHit[] = [];
+  /** The paragraph being read (the one of the latest `setQuoteSpans`), or -1. */
+  private current = -1;
 
   constructor(
     private readonly doc: TextDoc,
@@ -101,6 +103,7 @@ export class Ctx {
   /** Records the quote spans of paragraph `p` (the paragraph being read). */
   setQuoteSpans(p: number, spans: Span[]): void {
     this.cuePs = this.cuePe = -1;
+    this.current = p;
     this.quoteSpans.push({ p, spans });
     if (this.quoteSpans.length > 3) this.quoteSpans.shift();
   }
@@ -114,7 +117,9 @@ export class Ctx {
   /** The cues of the paragraph containing `pos` (scanned once per paragraph, quote interiors left out). */
   paraCues(pos: number): CueHit[] {
     if (pos >= this.cuePs && pos < this.cuePe) return this.cueList;
-    const p = paragraphAt(this.doc, pos);
+    const cur = this.current >= 0 ? this.paragraphs[this.current] : null;
+    // (most look-ups are in the paragraph being read: no search)
+    const p = cur && pos >= cur.start && pos < cur.end ? this.current : paragraphAt(this.doc, pos);
     if (p < 0) return [];
     const { start, end } = this.paragraphs[p];
     this.cuePs = start;

@@ -18,12 +18,17 @@ export const NOMINAL_NOUNS: readonly string[] = [
   'critics', 'commentators', 'lawmakers', ...DOCUMENT_NOUNS,
 ];
 
-/** Words to compare a run with, by its first letter and length: index (c - 97) * 16 + length. */
-const HEADS: ReadonlyArray<readonly string[] | undefined> = buildHeads();
+/** The words `headWords` finds: the subject pronouns first (ids below PRONOUN_COUNT), then the nominal heads. */
+export const HEAD_WORDS: readonly string[] = ['he', 'she', 'they', 'it', ...NOMINAL_NOUNS];
+/** Ids below this in HEAD_WORDS are pronouns. */
+export const PRONOUN_COUNT = 4;
 
-function buildHeads(): Array<string[] | undefined> {
-  const t: Array<string[] | undefined> = new Array(26 * 16);
-  for (const w of ['he', 'she', 'they', 'it', ...NOMINAL_NOUNS]) (t[(w.charCodeAt(0) - 97) * 16 + w.length] ??= []).push(w);
+/** Word ids to compare a run with, by its first letter and length: index (c - 97) * 16 + length. */
+const HEADS: ReadonlyArray<readonly number[] | undefined> = buildHeads();
+
+function buildHeads(): Array<number[] | undefined> {
+  const t: Array<number[] | undefined> = new Array(26 * 16);
+  HEAD_WORDS.forEach((w, id) => (t[(w.charCodeAt(0) - 97) * 16 + w.length] ??= []).push(id));
   return t;
 }
 
@@ -33,8 +38,9 @@ function isRegexWord(c: number): boolean {
 }
 
 /**
- * Pronouns and nominal heads in folded f[a, b): (start, end, pronoun ? 1 : 0) triples in order. A hit is a whole
- * `\w` run of the window (a run cut by the window's edge counts as it would in the substring) equal to a word.
+ * Pronouns and nominal heads in folded f[a, b): (start, end, id) triples in order, `HEAD_WORDS[id]` the word (the
+ * table's string: a caller reads the word without a substring). A hit is a whole `\w` run of the window (a run
+ * cut by the window's edge counts as it would in the substring) equal to a word.
  */
 export function headWords(f: string, a: number, b: number, withPronouns: boolean): number[] {
   const out: number[] = [];
@@ -50,12 +56,12 @@ export function headWords(f: string, a: number, b: number, withPronouns: boolean
     while (i < b && isRegexWord(f.charCodeAt(i))) i++;
     const len = i - s;
     if (len < 2 || len > 12 || c0 < 97 || c0 > 122) continue;
-    const words = HEADS[(c0 - 97) * 16 + len];
-    if (words === undefined) continue;
-    for (const w of words) {
-      if (!f.startsWith(w, s)) continue;
-      const pronoun = len <= 4;
-      if (withPronouns || !pronoun) out.push(s, i, pronoun ? 1 : 0);
+    const ids = HEADS[(c0 - 97) * 16 + len];
+    if (ids === undefined) continue;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (!f.startsWith(HEAD_WORDS[id], s)) continue;
+      if (withPronouns || id >= PRONOUN_COUNT) out.push(s, i, id);
       break;
     }
   }
