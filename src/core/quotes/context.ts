@@ -7,27 +7,13 @@
 import type { TextDoc } from '../text';
 import * as textMod from '../text';
 import type { ActorFindings, ActorKind, Mention, Span, SpeakerRef } from '../types';
-import * as charsMod from './chars';
 import * as cueHitsMod from './cuehits';
 import type { CueHit } from './cuehits';
+import { SentenceFinder } from './sentences';
 
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const isUpperCode = textMod.isUpperCode;
 const paragraphAt = textMod.paragraphAt;
-const isAbbrevChar = charsMod.isAbbrevChar;
-const isClosing = charsMod.isClosing;
-const isOpening = charsMod.isOpening;
-const isSpace = charsMod.isSpace;
 const scanParaCues = cueHitsMod.scanParaCues;
-
-/** Words whose trailing period ends no sentence ("U.S.", "Mr.", "Gen."). */
-const ABBREV = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'rep', 'sen', 'gov', 'pres',
-  'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
-  'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'amb', 'hon', 'rev', 'fr', 'mt', 'ft',
-]);
-/** How far back a sentence start is looked for (a garbled paragraph without punctuation stays linear). */
-const MAX_SENTENCE = 800;
 
 /** Quote spans of one paragraph: [open mark, after the closing mark) pairs, sorted. */
 interface ParaQuotes {
@@ -43,11 +29,7 @@ export class Ctx {
   readonly findings: ActorFindings;
   /** Quote spans of the latest three paragraphs, to skip quote interiors (latest last). */
   private readonly quoteSpans: ParaQuotes[] = [];
-  /** The last two sentence-start look-ups (a quote asks several times). */
-  private memoPos = -1;
-  private memoStart = 0;
-  private memoPos2 = -1;
-  private memoStart2 = 0;
+  private readonly sentences: SentenceFinder;
   /** Mention starts (mentions are sorted by start), for binary search without reading the objects. */
   private readonly mentionStarts: Int32Array;
   /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
@@ -76,6 +58,7 @@ export class Ctx {
     this.folded = doc.folded;
     this.paragraphs = doc.paragraphs;
     this.mentions = findings.mentions;
+    this.sentences = new SentenceFinder(doc.text, doc.folded, doc.paragraphs);
     const ms = findings.mentions;
     const starts = new Int32Array(ms.length);
     for (let k = 0; k < ms.length; k++) starts[k] = ms[k].start;
@@ -125,58 +108,31 @@ export class Ctx {
     this.cuePs = start;
     this.cuePe = end + 1;
     const out: CueHit[] = [];
+    const terms: number[] = [];
+    const stretches: number[] = [];
     let from = start;
     const qs = this.spansOf(p);
     if (qs) {
       for (const q of qs) {
-        if (q.start > from) scanParaCues(this.folded, from, q.start, start, out);
+        if (q.start > from) {
+          scanParaCues(this.folded, from, q.start, start, out, terms);
+          stretches.push(from, q.start);
+        }
         from = q.end;
       }
     }
-    if (from < end) scanParaCues(this.folded, from, end, start, out);
+    if (from < end) {
+      scanParaCues(this.folded, from, end, start, out, terms);
+      stretches.push(from, end);
+    }
     this.cueList = out;
+    this.sentences.setScanned(p, stretches, terms);
     return out;
   }
 
-  /**
-   * Start of the sentence containing `pos` in paragraph `p`: a backward scan to the last sentence break (a
-   * terminator . ! ? …, closing marks, spaces, then an uppercase letter, a digit or an opening mark; a period after
-   * an abbreviation or an initial is none), at most MAX_SENTENCE long, else the paragraph start. A scan reads only
-   * from the quote back to its sentence start, less than a forward pass over every paragraph would.
-   */
+  /** Start of the sentence containing `pos` in paragraph `p` (./sentences). */
   sentenceStart(p: number, pos: number): number {
-    if (pos === this.memoPos) return this.memoStart;
-    if (pos === this.memoPos2) return this.memoStart2;
-    const ps = this.paragraphs[p].start;
-    const t = this.text;
-    const floor = Math.max(ps, pos - MAX_SENTENCE);
-    let found = floor;
-    for (let i = pos - 1; i > floor; i--) {
-      const c = t.charCodeAt(i);
-      if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue;
-      let j = i + 1;
-      while (j < pos && isClosing(t.charCodeAt(j))) j++;
-      if (j >= pos || !isSpace(t.charCodeAt(j))) continue;
-      let k = j;
-      while (k < pos && isSpace(t.charCodeAt(k))) k++;
-      const n = t.charCodeAt(k);
-      if (!(isUpperCode(n) || (n >= 48 && n <= 57) || isOpening(n))) continue;
-      if (c === 46) {
-        let w = i - 1;
-        while (w >= ps && isAbbrevChar(t.charCodeAt(w))) w--;
-        if (i - w <= 5) {
-          const word = this.folded.slice(w + 1, i);
-          if (ABBREV.has(word) || (word.length === 1 && isUpperCode(t.charCodeAt(i - 1)))) continue;
-        }
-      }
-      found = k;
-      break;
-    }
-    this.memoPos2 = this.memoPos;
-    this.memoStart2 = this.memoStart;
-    this.memoPos = pos;
-    this.memoStart = found;
-    return found;
+    return this.sentences.sentenceStart(p, pos);
   }
 
   /** Start of the sentence before the one containing `pos` (may be in the previous paragraph). */

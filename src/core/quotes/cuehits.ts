@@ -29,14 +29,17 @@ const SO_BEFORE = /so-?\s*$/;
 
 /**
  * Every cue form of folded[ps, pe) (one stretch of paragraph text starting at `paraStart`), appended to `out`:
- * the word scan of `scanCues` (./cues), each hit made a CueHit where it is found.
+ * the word scan of `scanCues` (./cues), each hit made a CueHit where it is found. The same pass appends the
+ * offsets of the stretch's sentence terminators . ! ? … to `terms` (./sentences reads them instead of the text;
+ * folding keeps these four and makes no other character one of them).
  */
-export function scanParaCues(f: string, ps: number, pe: number, paraStart: number, out: CueHit[]): void {
+export function scanParaCues(f: string, ps: number, pe: number, paraStart: number, out: CueHit[], terms: number[]): void {
   let i = ps;
   while (i < pe) {
     // next word start: a letter after a non-word character
     const c = f.charCodeAt(i);
     if (c < 97 || c > 122) {
+      if (c === 46 || c === 33 || c === 63 || c === 0x2026) terms.push(i);
       i++;
       continue;
     }
