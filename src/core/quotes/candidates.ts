@@ -110,7 +110,8 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
   const out: Cand[] = [];
   if (b <= a) return out;
   const ms = ctx.mentions;
-  for (let k = ctx.lowerBound(a); k < ms.length && ms[k].start < b; k++) {
+  const starts = ctx.mentionStarts;
+  for (let k = ctx.lowerBound(a); k < starts.length && starts[k] < b; k++) {
     const m = ms[k];
     if (m.end > b || ctx.insideQuote(p, m.start)) continue;
     out.push({ start: m.start, end: m.end, source: 'mention', speaker: ctx.speakerOf(m), kind: ctx.kindOf(m.actorId), pronoun: undefined, noun: undefined, indefinite: undefined });
@@ -164,7 +165,7 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
     // "the Kremlin spokesman" is reported through its mention of the Kremlin; "the minister" stays a nominal
     if (!ROLE_NOUNS.has(noun)) {
       let inside = false;
-      for (let k = ctx.lowerBound(s); k < ms.length && ms[k].start < e; k++) if (ms[k].end <= e) inside = true;
+      for (let k = ctx.lowerBound(s); k < starts.length && starts[k] < e; k++) if (ms[k].end <= e) inside = true;
       if (inside) continue;
     }
     const indefinite = detLen < 0 || f.charCodeAt(i - detLen) !== 116 || f.charCodeAt(i - detLen + 1) !== 104; // not "the …"

@@ -15,12 +15,6 @@ import { SentenceFinder } from './sentences';
 const paragraphAt = textMod.paragraphAt;
 const scanParaCues = cueHitsMod.scanParaCues;
 
-/** Quote spans of one paragraph: [open mark, after the closing mark) pairs, sorted. */
-interface ParaQuotes {
-  p: number;
-  spans: Span[];
-}
-
 export class Ctx {
   readonly text: string;
   readonly folded: string;
@@ -28,10 +22,13 @@ export class Ctx {
   readonly mentions: readonly Mention[];
   readonly findings: ActorFindings;
   /** Quote spans of the latest three paragraphs, to skip quote interiors (latest last). */
-  private readonly quoteSpans: ParaQuotes[] = [];
+  private readonly spanParas = new Int32Array([-1, -1, -1]);
+  private readonly spanLists: Array<Span[] | undefined> = [undefined, undefined, undefined];
+  /** Next slot of the ring of three. */
+  private spanNext = 0;
   private readonly sentences: SentenceFinder;
   /** Mention starts (mentions are sorted by start), for binary search without reading the objects. */
-  private readonly mentionStarts: Int32Array;
+  readonly mentionStarts: Int32Array;
   /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
   readonly surnames = new Map<string, SpeakerRef>();
   /** Person-like names read from capitalised sequences (./candidates), by sequence. */
@@ -42,7 +39,11 @@ export class Ctx {
   /** Start of the last quote attributed to an anonymous source ("a senior official said"), or -1. */
   anonPos = -1;
   /** The last few speakers and the paragraph they spoke in. */
-  private readonly recent: Array<{ id: string; para: number }> = [];
+  private readonly recentIds: Array<string | null> = [null, null, null, null];
+  private readonly recentParas = new Int32Array(4);
+  /** Slot of the latest in the ring of four, and how many are held. */
+  private recentLast = -1;
+  private recentCount = 0;
   /** Cue hits of the paragraph [cuePs, cuePe) read last. */
   private cuePs = -1;
   private cuePe = -1;
@@ -66,20 +67,22 @@ export class Ctx {
     this.findings = findings;
   }
 
+  /** Notes that actor `id` spoke in paragraph `para` (the same speaker again only moves its paragraph). */
   noteSpeaker(id: string, para: number): void {
-    const r = this.recent;
-    if (r.length && r[r.length - 1].id === id) {
-      r[r.length - 1].para = para;
+    if (this.recentCount && this.recentIds[this.recentLast] === id) {
+      this.recentParas[this.recentLast] = para;
       return;
     }
-    r.push({ id, para });
-    if (r.length > 4) r.shift();
+    this.recentLast = (this.recentLast + 1) & 3;
+    this.recentIds[this.recentLast] = id;
+    this.recentParas[this.recentLast] = para;
+    if (this.recentCount < 4) this.recentCount++;
   }
 
   /** Whether actor `id` was quoted in the last three paragraphs before `p` (or in `p`). */
   spokeRecently(id: string | undefined, p: number): boolean {
     if (!id) return false;
-    for (const x of this.recent) if (x.id === id && x.para >= p - 3) return true;
+    for (let k = 0; k < this.recentCount; k++) if (this.recentIds[k] === id && this.recentParas[k] >= p - 3) return true;
     return false;
   }
 
@@ -87,13 +90,19 @@ export class Ctx {
   setQuoteSpans(p: number, spans: Span[]): void {
     this.cuePs = this.cuePe = -1;
     this.current = p;
-    this.quoteSpans.push({ p, spans });
-    if (this.quoteSpans.length > 3) this.quoteSpans.shift();
+    this.spanParas[this.spanNext] = p;
+    this.spanLists[this.spanNext] = spans;
+    this.spanNext = this.spanNext === 2 ? 0 : this.spanNext + 1;
   }
 
+  /** The quote spans of paragraph `p` if it is one of the latest three recorded. */
   private spansOf(p: number): Span[] | undefined {
-    const qs = this.quoteSpans;
-    for (let k = qs.length - 1; k >= 0; k--) if (qs[k].p === p) return qs[k].spans;
+    const ps = this.spanParas;
+    // latest first
+    for (let k = 0, i = this.spanNext; k < 3; k++) {
+      i = i === 0 ? 2 : i - 1;
+      if (ps[i] === p) return this.spanLists[i];
+    }
     return undefined;
   }
 

@@ -146,9 +146,15 @@ export function formsAt(folded: string, s: number, e: number): readonly CueForm[
   if (words === undefined) return undefined;
   for (let k = 0; k < words.length; k++) {
     const x = words[k];
-    if (x.word.length === len && folded.startsWith(x.word, s)) return x.forms;
+    if (x.word.length === len && sameAfterThree(folded, s, x.word)) return x.forms;
   }
   return undefined;
+}
+
+/** Whether `f` holds `w` at `s`, its first three characters already equal (compared in place: no builtin call). */
+function sameAfterThree(f: string, s: number, w: string): boolean {
+  for (let k = 3; k < w.length; k++) if (f.charCodeAt(s + k) !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 /** A cue word character: [a-z0-9'-]. */

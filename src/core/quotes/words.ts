@@ -37,6 +37,12 @@ function isRegexWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
+/** Whether `f` holds `w` at `s`, its first character already equal (compared in place: no builtin call). */
+export function sameAfterFirst(f: string, s: number, w: string): boolean {
+  for (let k = 1; k < w.length; k++) if (f.charCodeAt(s + k) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * Pronouns and nominal heads in folded f[a, b): (start, end, id) triples in order, `HEAD_WORDS[id]` the word (the
  * table's string: a caller reads the word without a substring). A hit is a whole `\w` run of the window (a run
@@ -60,7 +66,7 @@ export function headWords(f: string, a: number, b: number, withPronouns: boolean
     if (ids === undefined) continue;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
-      if (!f.startsWith(HEAD_WORDS[id], s)) continue;
+      if (!sameAfterFirst(f, s, HEAD_WORDS[id])) continue;
       if (withPronouns || id >= PRONOUN_COUNT) out.push(s, i, id);
       break;
     }
