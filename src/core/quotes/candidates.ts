@@ -12,7 +12,7 @@ const ADVERBIAL_OPENERS = cuesMod.ADVERBIAL_OPENERS;
 const ORG_WORDS = cuesMod.ORG_WORDS;
 const PRONOUNS = cuesMod.PRONOUNS;
 const TITLE_WORDS = cuesMod.TITLE_WORDS;
-const headWords = wordsMod.headWords;
+const headWordsInto = wordsMod.headWordsInto;
 const HEAD_WORDS = wordsMod.HEAD_WORDS;
 const PRONOUN_COUNT = wordsMod.PRONOUN_COUNT;
 const DOCUMENTS: ReadonlySet<string> = new Set(wordsMod.DOCUMENT_NOUNS);
@@ -118,8 +118,9 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
   }
   const mentionCount = out.length;
   const f = ctx.folded;
-  const heads = headWords(f, a, b, withPronouns);
-  for (let h = 0; h < heads.length; h += 3) {
+  const heads = ctx.scratchHeads;
+  const nHeads = headWordsInto(f, a, b, withPronouns, heads);
+  for (let h = 0; h < nHeads; h += 3) {
     const id = heads[h + 2];
     if (id >= PRONOUN_COUNT) continue;
     const s = heads[h];
@@ -151,7 +152,7 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
     ctx.surnames.set(nm.name.slice(nm.name.lastIndexOf(' ') + 1), speaker);
     out.push({ start: s, end: s + nm.name.length, source: 'name', speaker, kind: 'person', pronoun: undefined, noun: undefined, indefinite: undefined });
   }
-  for (let h = 0; h < heads.length; h += 3) {
+  for (let h = 0; h < nHeads; h += 3) {
     const id = heads[h + 2];
     if (id < PRONOUN_COUNT) continue;
     const i = heads[h];

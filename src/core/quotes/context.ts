@@ -29,6 +29,11 @@ export class Ctx {
   private readonly sentences: SentenceFinder;
   /** Mention starts (mentions are sorted by start), for binary search without reading the objects. */
   readonly mentionStarts: Int32Array;
+  /** Terminators and stretches of the paragraph scanned last (./cuehits), read by ./sentences. */
+  private readonly scanTerms: number[] = [];
+  private readonly scanStretches: number[] = [];
+  /** Scratch for the head words of one candidate window (./candidates: read before the next window is). */
+  readonly scratchHeads: number[] = [];
   /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
   readonly surnames = new Map<string, SpeakerRef>();
   /** Person-like names read from capitalised sequences (./candidates), by sequence. */
@@ -117,25 +122,30 @@ export class Ctx {
     this.cuePs = start;
     this.cuePe = end + 1;
     const out: CueHit[] = [];
-    const terms: number[] = [];
-    const stretches: number[] = [];
+    // (scratch arrays the sentence finder reads until the next paragraph's scan: no arrays per paragraph)
+    const terms = this.scanTerms;
+    const stretches = this.scanStretches;
+    let nTerms = 0;
+    let nStretches = 0;
     let from = start;
     const qs = this.spansOf(p);
     if (qs) {
       for (const q of qs) {
         if (q.start > from) {
-          scanParaCues(this.folded, from, q.start, start, out, terms);
-          stretches.push(from, q.start);
+          nTerms = scanParaCues(this.folded, from, q.start, start, out, terms, nTerms);
+          stretches[nStretches++] = from;
+          stretches[nStretches++] = q.start;
         }
         from = q.end;
       }
     }
     if (from < end) {
-      scanParaCues(this.folded, from, end, start, out, terms);
-      stretches.push(from, end);
+      nTerms = scanParaCues(this.folded, from, end, start, out, terms, nTerms);
+      stretches[nStretches++] = from;
+      stretches[nStretches++] = end;
     }
     this.cueList = out;
-    this.sentences.setScanned(p, stretches, terms);
+    this.sentences.setScanned(p, stretches, nStretches, terms, nTerms);
     return out;
   }
 

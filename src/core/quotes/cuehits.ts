@@ -9,7 +9,7 @@ import * as cuesMod from './cues';
 import type { CueForm } from './cues';
 
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const formsAt = cuesMod.formsAt;
+const formsOfKey = cuesMod.formsOfKey;
 const isCueWordChar = cuesMod.isCueWordChar;
 const matchForm = cuesMod.matchForm;
 
@@ -30,24 +30,38 @@ const SO_BEFORE = /so-?\s*$/;
 /**
  * Every cue form of folded[ps, pe) (one stretch of paragraph text starting at `paraStart`), appended to `out`:
  * the word scan of `scanCues` (./cues), each hit made a CueHit where it is found. The same pass appends the
- * offsets of the stretch's sentence terminators . ! ? … to `terms` (./sentences reads them instead of the text;
- * folding keeps these four and makes no other character one of them).
+ * offsets of the stretch's sentence terminators . ! ? … to `terms` from index `nTerms` on, and returns the new
+ * count (./sentences reads them instead of the text; folding keeps these four and makes no other one of them).
  */
-export function scanParaCues(f: string, ps: number, pe: number, paraStart: number, out: CueHit[], terms: number[]): void {
+export function scanParaCues(f: string, ps: number, pe: number, paraStart: number, out: CueHit[], terms: number[], nTerms: number): number {
+  let nt = nTerms;
   let i = ps;
   while (i < pe) {
     // next word start: a letter after a non-word character
     const c = f.charCodeAt(i);
     if (c < 97 || c > 122) {
-      if (c === 46 || c === 33 || c === 63 || c === 0x2026) terms.push(i);
+      if (c === 46 || c === 33 || c === 63 || c === 0x2026) terms[nt++] = i;
       i++;
       continue;
     }
-    const s = i;
-    let e = i + 1;
-    while (e < pe && isCueWordChar(f.charCodeAt(e))) e++;
-    i = e;
-    const forms = formsAt(f, s, e);
+    const s = i++;
+    // the first three letters give the word's prefix bucket (a word of fewer letters, or with a digit, ' or - among
+    // them, starts no cue form): each character of the word is read once
+    let key = -1;
+    if (i < pe) {
+      const c1 = f.charCodeAt(i) - 97;
+      if (c1 >= 0 && c1 <= 25 && ++i < pe) {
+        const c2 = f.charCodeAt(i) - 97;
+        if (c2 >= 0 && c2 <= 25) {
+          i++;
+          key = ((c - 97) * 26 + c1) * 26 + c2;
+        }
+      }
+    }
+    while (i < pe && isCueWordChar(f.charCodeAt(i))) i++;
+    if (key < 0) continue;
+    const e = i;
+    const forms = formsOfKey(f, s, e, key);
     if (forms === undefined || (s > 0 && isCueWordChar(f.charCodeAt(s - 1)))) continue;
     for (let k = 0; k < forms.length; k++) {
       const form = forms[k];
@@ -58,6 +72,7 @@ export function scanParaCues(f: string, ps: number, pe: number, paraStart: numbe
       break;
     }
   }
+  return nt;
 }
 
 /** Whether the form `form` at f[s, e) reads as a cue in running text. */

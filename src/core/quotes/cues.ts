@@ -142,8 +142,17 @@ export function formsAt(folded: string, s: number, e: number): readonly CueForm[
   const c1 = folded.charCodeAt(s + 1) - 97;
   const c2 = folded.charCodeAt(s + 2) - 97;
   if (c1 < 0 || c1 > 25 || c2 < 0 || c2 > 25) return undefined;
-  const words = BY_PREFIX[((folded.charCodeAt(s) - 97) * 26 + c1) * 26 + c2];
+  return formsOfKey(folded, s, e, ((folded.charCodeAt(s) - 97) * 26 + c1) * 26 + c2);
+}
+
+/**
+ * `formsAt` for a word whose first three letters a-z give `key` = (c0·26 + c1)·26 + c2 (read by the caller's own
+ * word scan, so the word's letters are read once).
+ */
+export function formsOfKey(folded: string, s: number, e: number, key: number): readonly CueForm[] | undefined {
+  const words = BY_PREFIX[key];
   if (words === undefined) return undefined;
+  const len = e - s;
   for (let k = 0; k < words.length; k++) {
     const x = words[k];
     if (x.word.length === len && sameAfterThree(folded, s, x.word)) return x.forms;

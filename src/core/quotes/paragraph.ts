@@ -66,10 +66,11 @@ function intervieweeAt(ctx: Ctx, st: State, p: number): Intro | null {
 export function processParagraph(ctx: Ctx, p: number, raws: readonly RawQuote[], from: number, to: number, st: State, out: Quote[]): void {
   const para = ctx.paragraphs[p];
   const text = ctx.text;
-  const spans: Span[] = [];
+  // (sized once: a pushed array's first backing store holds 17)
+  const spans: Span[] = new Array<Span>(to - from);
   for (let k = from; k < to; k++) {
     const q = raws[k];
-    spans.push({ start: q.open, end: q.close < 0 ? q.end : q.close + 1 });
+    spans[k - from] = { start: q.open, end: q.close < 0 ? q.end : q.close + 1 };
   }
   ctx.setQuoteSpans(p, spans);
   const prevState = st.prev && st.prev.para === p - 1 ? st.prev : null;

@@ -47,6 +47,9 @@ export class SentenceFinder {
   private scannedPara = -1;
   private stretches: readonly number[] = [];
   private terms: readonly number[] = [];
+  /** How many of `stretches` and `terms` are this paragraph's (the arrays are scratch: what lies beyond is stale). */
+  private nStretches = 0;
+  private nTerms = 0;
 
   constructor(
     private readonly text: string,
@@ -55,15 +58,18 @@ export class SentenceFinder {
   ) {}
 
   /**
-   * Paragraph `p`'s stretches of text outside quotes (pairs from, to) and every terminator . ! ? … in them, in
-   * order (the cue scan's by-product). Stretches out of order are not used.
+   * Paragraph `p`'s stretches of text outside quotes (pairs from, to: the first `nStretches` numbers) and every
+   * terminator . ! ? … in them, in order (the first `nTerms`; the cue scan's by-product). Stretches out of order are
+   * not used. The arrays are read until the next call.
    */
-  setScanned(p: number, stretches: readonly number[], terms: readonly number[]): void {
+  setScanned(p: number, stretches: readonly number[], nStretches: number, terms: readonly number[], nTerms: number): void {
     let ok = true;
-    for (let k = 2; k < stretches.length && ok; k += 2) ok = stretches[k] >= stretches[k - 1];
+    for (let k = 2; k < nStretches && ok; k += 2) ok = stretches[k] >= stretches[k - 1];
     this.scannedPara = ok ? p : -1;
     this.stretches = stretches;
+    this.nStretches = nStretches;
     this.terms = terms;
+    this.nTerms = nTerms;
   }
 
   /** Start of the sentence containing `pos` in paragraph `p`. */
@@ -123,10 +129,10 @@ export class SentenceFinder {
     const terms = this.terms;
     let i = pos - 1;
     // the last stretch starting at or before i
-    let s = st.length - 2;
+    let s = this.nStretches - 2;
     while (s >= 0 && st[s] > i) s -= 2;
     // the last listed terminator at or before i
-    let x = terms.length - 1;
+    let x = this.nTerms - 1;
     while (x >= 0 && terms[x] > i) x--;
     while (i > low) {
       if (s >= 0 && i < st[s + 1]) {

@@ -50,6 +50,16 @@ export function sameAfterFirst(f: string, s: number, w: string): boolean {
  */
 export function headWords(f: string, a: number, b: number, withPronouns: boolean): number[] {
   const out: number[] = [];
+  headWordsInto(f, a, b, withPronouns, out);
+  return out;
+}
+
+/**
+ * `headWords` written into `out` from index 0 (a scratch array reused across windows: no array per window);
+ * returns how many numbers it wrote (what lies beyond is stale).
+ */
+export function headWordsInto(f: string, a: number, b: number, withPronouns: boolean, out: number[]): number {
+  let n = 0;
   let i = a;
   while (i < b) {
     if (!isRegexWord(f.charCodeAt(i))) {
@@ -67,9 +77,14 @@ export function headWords(f: string, a: number, b: number, withPronouns: boolean
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
       if (!sameAfterFirst(f, s, HEAD_WORDS[id])) continue;
-      if (withPronouns || id >= PRONOUN_COUNT) out.push(s, i, id);
+      if (withPronouns || id >= PRONOUN_COUNT) {
+        out[n] = s;
+        out[n + 1] = i;
+        out[n + 2] = id;
+        n += 3;
+      }
       break;
     }
   }
-  return out;
+  return n;
 }
