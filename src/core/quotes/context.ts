@@ -1,7 +1,7 @@
 /**
  * Per-analysis context of the quote stage: the text, the actor mentions, the quote spans of the latest
  * paragraphs, the cue hits of the paragraph being read (scanned once, looked up by binary search) and sentence
- * starts. Also the little the attribution remembers across quotes (recent speakers, names met, the last anonymous
+ * starts (./sentences, fed with the terminators the cue scan meets). Also the little the attribution remembers across quotes (recent speakers, names met, the last anonymous
  * source).
  */
 import type { TextDoc } from '../text';
