@@ -10,6 +10,7 @@ import * as candidatesMod from './candidates';
 import * as charsMod from './chars';
 import type { Ctx } from './context';
 import * as cueHitsMod from './cuehits';
+import type { CueHit } from './cuehits';
 import * as gapsMod from './gaps';
 import * as resolveMod from './resolve';
 
@@ -18,12 +19,13 @@ const attributed = attributeMod.attributed;
 const candidates = candidatesMod.candidates;
 const isJsSpace = charsMod.isJsSpace;
 const cueAtStart = cueHitsMod.cueAtStart;
-const cuesIn = cueHitsMod.cuesIn;
 const lowerBoundSpan = cueHitsMod.lowerBoundSpan;
 const INVERTED_GAP = gapsMod.INVERTED_GAP;
 const commaOnly = gapsMod.commaOnly;
 const subjectGap = gapsMod.subjectGap;
 const subjectAfter = resolveMod.subjectAfter;
+
+const NO_HITS: readonly CueHit[] = [];
 
 /** After "the minister" in "“…,” said the minister": only spaces and "the" before the name. */
 const THE_GAP = /^\s+(?:the\s+)?$/;
@@ -81,8 +83,11 @@ export function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, las
   const text = ctx.text;
   const endMark = text.charCodeAt(q.end - 1);
   const newSentence = (endMark === 46 || endMark === 33 || endMark === 63 || endMark === 0x2026) && capitalAfterSpace(text, a - 1);
-  for (const cue of cuesIn(ctx, c0.end, limit)) {
-    if (cue.form.role === 'noun' || cue.form.role === 'according') continue;
+  // the cues in [c0.end, limit) that read as cues (the paragraph's list read in place)
+  const hits = limit > c0.end ? ctx.paraCues(c0.end) : NO_HITS;
+  for (let k = lowerBoundSpan(hits, c0.end); k < hits.length && hits[k].end <= limit; k++) {
+    const cue = hits[k];
+    if (!cue.ok || cue.form.role === 'noun' || cue.form.role === 'according') continue;
     if (!subjectGap(f, c0, cue) && !(t0.appositive && commaOnly(f, c0.end, cue.start))) break;
     if (newSentence && !SHORT_SENTENCE.test(f.slice(cue.end, Math.min(pe, cue.end + 60)))) break;
     return attributed(ctx, p, c0, cue, true, 'after', last, 0.9);

@@ -37,11 +37,19 @@ export interface LastSpeaker {
 export interface InPara {
   speaker: SpeakerRef;
   kind: ActorKind;
-  /** Start of its sentence. */
+  /** Its opening mark. */
+  open: number;
+  /** Start of its sentence, or -1 until read (`inParaSentence`: most quotes never ask). */
   sentence: number;
   /** Attributed by a cue of its own (not by continuation). */
   cued: boolean;
   cue: TextSpan | null;
+}
+
+/** Start of the sentence of the paragraph's last attributed quote (paragraph `p`), read once. */
+export function inParaSentence(ctx: Ctx, p: number, x: InPara): number {
+  if (x.sentence < 0) x.sentence = ctx.sentenceStart(p, x.open);
+  return x.sentence;
 }
 
 /** text[s, e) as a span with its text. */

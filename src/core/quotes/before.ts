@@ -19,11 +19,11 @@ import * as resolveMod from './resolve';
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
 const attributed = attributeMod.attributed;
 const hitCue = attributeMod.hitCue;
+const inParaSentence = attributeMod.inParaSentence;
 const span = attributeMod.span;
 const candidates = candidatesMod.candidates;
 const allSpaces = charsMod.allSpaces;
 const isJsSpace = charsMod.isJsSpace;
-const cuesIn = cueHitsMod.cuesIn;
 const lowerBoundSpan = cueHitsMod.lowerBoundSpan;
 const adjacentGap = gapsMod.adjacentGap;
 const colonBefore = gapsMod.colonBefore;
@@ -33,6 +33,8 @@ const commaOnly = gapsMod.commaOnly;
 const subjectGap = gapsMod.subjectGap;
 const wordCount = gapsMod.wordCount;
 const subjectOf = resolveMod.subjectOf;
+
+const NO_HITS: readonly CueHit[] = [];
 
 /** Longest gap (in words) between a cue earlier in the sentence and a short quote it governs. */
 const GOVERN_WORDS = 12;
@@ -66,16 +68,23 @@ export function beforeCue(
   if (!any && !colonBefore(f, Math.max(prevClose, q.open - 3), q.open)) return null;
   const sentStart = ctx.sentenceStart(p, q.open);
   const segStart = Math.max(sentStart, prevClose);
-  const cues = cuesIn(ctx, segStart, q.open);
-  if (!cues.length) return labelCue(ctx, p, q, sentStart, segStart, last);
-  for (let k = cues.length - 1; k >= 0; k--) {
-    const cue = cues[k];
+  // the cues in [segStart, q.open) that read as cues, last first (the paragraph's list read in place)
+  const hits = q.open > segStart ? ctx.paraCues(segStart) : NO_HITS;
+  const lo = lowerBoundSpan(hits, segStart);
+  let hi = lo;
+  while (hi < hits.length && hits[hi].end <= q.open) hi++;
+  let lastOk = hi - 1;
+  while (lastOk >= lo && !hits[lastOk].ok) lastOk--;
+  if (lastOk < lo) return labelCue(ctx, p, q, sentStart, segStart, last);
+  for (let k = lastOk; k >= lo; k--) {
+    const cue = hits[k];
+    if (!cue.ok) continue;
     if (hasSemicolon(f, cue.end, q.open) || wordCount(f, cue.end, q.open, GOVERN_WORDS) > GOVERN_WORDS) return null;
     const adjacent = adjacentGap(f, cue.end, q.open);
     const conf = adjacent ? 0.9 : 0.75;
     const role = cue.form.role;
     // "what supporters of the plan call a “coalition of the willing”": a term named, not speech
-    if (k === cues.length - 1 && cue.form.form === 'call' && NAMING_OBJECT.test(f.slice(cue.end, q.open))) {
+    if (k === lastOk && cue.form.form === 'call' && NAMING_OBJECT.test(f.slice(cue.end, q.open))) {
       return { speaker: null, kind: 'person', cue: hitCue(ctx, cue), confidence: 0.3, adjacent: true, how: 'before', naming: true };
     }
     if (role === 'according') {
@@ -93,7 +102,7 @@ export function beforeCue(
     const obj = cue.form.lemma === 'quoted' ? QUOTED_OBJECT.exec(f.slice(cue.end, q.open)) : null;
     if (obj) {
       const os = cue.end + obj[0].indexOf(obj[1]);
-      const pr: Cand = { start: os, end: os + obj[1].length, source: 'pronoun', speaker: null, kind: 'person', pronoun: obj[1] === 'them' ? 'group' : 'person' };
+      const pr: Cand = { start: os, end: os + obj[1].length, source: 'pronoun', speaker: null, kind: 'person', pronoun: obj[1] === 'them' ? 'group' : 'person', noun: undefined, indefinite: undefined };
       return attributed(ctx, p, pr, { start: cue.start, end: cue.end + obj[0].length }, true, 'before', last, 0.8);
     }
     // the verb's subject: a candidate right before it (adverbs, an appositive between commas, a post-modifier)
@@ -112,7 +121,7 @@ export function beforeCue(
     // no subject next to the verb ("…, noting, “…”", "but added, “…”"): the sentence subject
     const subj = subjectOf(ctx, cands, sentStart);
     if (subj) return attributed(ctx, p, subj, cue, adjacent, 'before', last, conf - 0.1);
-    if (lastInPara && lastInPara.sentence === sentStart) {
+    if (lastInPara && inParaSentence(ctx, p, lastInPara) === sentStart) {
       return { speaker: lastInPara.speaker, kind: lastInPara.kind, cue: hitCue(ctx, cue), confidence: 0.7, adjacent, how: 'before' };
     }
     return { speaker: null, kind: 'person', cue: hitCue(ctx, cue), confidence: 0.3, adjacent, how: 'before' };

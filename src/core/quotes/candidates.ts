@@ -12,11 +12,14 @@ const ADVERBIAL_OPENERS = cuesMod.ADVERBIAL_OPENERS;
 const ORG_WORDS = cuesMod.ORG_WORDS;
 const PRONOUNS = cuesMod.PRONOUNS;
 const TITLE_WORDS = cuesMod.TITLE_WORDS;
-const headWords = wordsMod.headWords;
+const headWordsInto = wordsMod.headWordsInto;
+const HEAD_WORDS = wordsMod.HEAD_WORDS;
+const PRONOUN_COUNT = wordsMod.PRONOUN_COUNT;
 const DOCUMENTS: ReadonlySet<string> = new Set(wordsMod.DOCUMENT_NOUNS);
 
 export type CandSource = 'mention' | 'pronoun' | 'name' | 'nominal';
 
+/** (Every candidate is made with all fields, unset ones undefined: one object shape for the steps that read them.) */
 export interface Cand extends Span {
   source: CandSource;
   /** Resolved speaker (null for an unresolved pronoun). */
@@ -32,7 +35,21 @@ export interface Cand extends Span {
 
 /** A capitalised sequence: a person-like name the actor stage may have missed ("Ruth Keller", "Mohammed bin Salman"). */
 const NAME_RE = /[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von|der|du|la)\s+)?[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u00ff'\u2019-]*)*/g;
-const NOMINAL_DETS = new Set(['the', 'a', 'an', 'one', 'some', 'many', 'several', 'two', 'three', 'other', 'senior', 'western']);
+const NOMINAL_DETS: readonly string[] = ['the', 'a', 'an', 'one', 'some', 'many', 'several', 'two', 'three', 'other', 'senior', 'western'];
+/** NOMINAL_DETS by length. */
+const DETS_BY_LENGTH: ReadonlyArray<readonly string[] | undefined> = (() => {
+  const t: Array<string[] | undefined> = [];
+  for (const d of NOMINAL_DETS) (t[d.length] ??= []).push(d);
+  return t;
+})();
+
+/** Whether f[s, e) is one of NOMINAL_DETS (compared in place: no substring). */
+function isNominalDet(f: string, s: number, e: number): boolean {
+  const ds = DETS_BY_LENGTH[e - s];
+  if (ds === undefined) return false;
+  for (let k = 0; k < ds.length; k++) if (f.startsWith(ds[k], s)) return true;
+  return false;
+}
 
 /**
  * Length of "the (modifier (modifier))" right before `i` in folded `f`, not before `floor` ("the foreign " before
@@ -49,7 +66,7 @@ function determinerBefore(f: string, floor: number, i: number): number {
     while (s > floor && isNominalChar(f.charCodeAt(s - 1))) s--;
     if (s === j) return found;
     // "a senior official": the determiner before a determiner-like modifier belongs to the phrase too
-    if (NOMINAL_DETS.has(f.slice(s, j))) found = i - s;
+    if (isNominalDet(f, s, j)) found = i - s;
     else if (found >= 0) return found;
     e = s;
   }
@@ -93,24 +110,27 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
   const out: Cand[] = [];
   if (b <= a) return out;
   const ms = ctx.mentions;
-  for (let k = ctx.lowerBound(a); k < ms.length && ms[k].start < b; k++) {
+  const starts = ctx.mentionStarts;
+  for (let k = ctx.lowerBound(a); k < starts.length && starts[k] < b; k++) {
     const m = ms[k];
     if (m.end > b || ctx.insideQuote(p, m.start)) continue;
-    out.push({ start: m.start, end: m.end, source: 'mention', speaker: ctx.speakerOf(m), kind: ctx.kindOf(m.actorId) });
+    out.push({ start: m.start, end: m.end, source: 'mention', speaker: ctx.speakerOf(m), kind: ctx.kindOf(m.actorId), pronoun: undefined, noun: undefined, indefinite: undefined });
   }
   const mentionCount = out.length;
   const f = ctx.folded;
-  const heads = headWords(f, a, b, withPronouns);
-  for (let h = 0; h < heads.length; h += 3) {
-    if (heads[h + 2] === 0) continue;
+  const heads = ctx.scratchHeads;
+  const nHeads = headWordsInto(f, a, b, withPronouns, heads);
+  for (let h = 0; h < nHeads; h += 3) {
+    const id = heads[h + 2];
+    if (id >= PRONOUN_COUNT) continue;
     const s = heads[h];
     const e = heads[h + 1];
     // (the character after a pronoun cut by the window's edge is none)
     const before = s > a ? f.charCodeAt(s - 1) : 32;
     const after = e < b ? f.charCodeAt(e) : -1;
     if (before === 39 || before === 45 || after === 39 || after === 45 || ctx.insideQuote(p, s)) continue;
-    const pr = PRONOUNS.get(f.slice(s, e)) ?? 'person';
-    out.push({ start: s, end: e, source: 'pronoun', speaker: null, kind: pr === 'person' ? 'person' : 'organization', pronoun: pr });
+    const pr = PRONOUNS.get(HEAD_WORDS[id]) ?? 'person';
+    out.push({ start: s, end: e, source: 'pronoun', speaker: null, kind: pr === 'person' ? 'person' : 'organization', pronoun: pr, noun: undefined, indefinite: undefined });
   }
   const raw = ctx.text.slice(a, b);
   let cursor = 0;
@@ -124,19 +144,21 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
     const nm = seq.indexOf(' ') < 0 ? null : personNameOf(ctx, seq);
     if (!nm) {
       const known = ctx.surnames.size ? ctx.surnames.get(seq.endsWith('s') ? seq.replace(/['\u2019]s$/, '') : seq) : undefined;
-      if (known) out.push({ start: s0, end: e0, source: 'name', speaker: known, kind: 'person' });
+      if (known) out.push({ start: s0, end: e0, source: 'name', speaker: known, kind: 'person', pronoun: undefined, noun: undefined, indefinite: undefined });
       continue;
     }
     const s = s0 + nm.offset;
     const speaker = { id: kebabOf(ctx, nm.name), name: nm.name };
     ctx.surnames.set(nm.name.slice(nm.name.lastIndexOf(' ') + 1), speaker);
-    out.push({ start: s, end: s + nm.name.length, source: 'name', speaker, kind: 'person' });
+    out.push({ start: s, end: s + nm.name.length, source: 'name', speaker, kind: 'person', pronoun: undefined, noun: undefined, indefinite: undefined });
   }
-  for (let h = 0; h < heads.length; h += 3) {
-    if (heads[h + 2] === 1) continue;
+  for (let h = 0; h < nHeads; h += 3) {
+    const id = heads[h + 2];
+    if (id < PRONOUN_COUNT) continue;
     const i = heads[h];
     const e = heads[h + 1];
-    const noun = f.slice(i, e);
+    // (the table's string: no substring, its hash kept for the set look-ups)
+    const noun = HEAD_WORDS[id];
     const detLen = determinerBefore(f, a, i);
     if (detLen < 0 && !BARE_PLURAL.has(noun)) continue;
     const s = i - Math.max(0, detLen);
@@ -144,16 +166,21 @@ export function candidates(ctx: Ctx, p: number, a: number, b: number, withPronou
     // "the Kremlin spokesman" is reported through its mention of the Kremlin; "the minister" stays a nominal
     if (!ROLE_NOUNS.has(noun)) {
       let inside = false;
-      for (let k = ctx.lowerBound(s); k < ms.length && ms[k].start < e; k++) if (ms[k].end <= e) inside = true;
+      for (let k = ctx.lowerBound(s); k < starts.length && starts[k] < e; k++) if (ms[k].end <= e) inside = true;
       if (inside) continue;
     }
     const indefinite = detLen < 0 || f.charCodeAt(i - detLen) !== 116 || f.charCodeAt(i - detLen + 1) !== 104; // not "the …"
     // "a letter" is no speaker; "the letter" stands for its author (resolve.ts)
     if (indefinite && DOCUMENTS.has(noun)) continue;
-    out.push({ start: s, end: e, source: 'nominal', speaker: null, kind: 'person', noun, indefinite });
+    out.push({ start: s, end: e, source: 'nominal', speaker: null, kind: 'person', pronoun: undefined, noun, indefinite });
   }
-  if (out.length > mentionCount) out.sort((x, y) => x.start - y.start || y.end - x.end);
+  if (out.length > mentionCount) out.sort(byStart);
   return out;
+}
+
+/** Order of candidates: by start, the longer first. */
+function byStart(x: Cand, y: Cand): number {
+  return x.start - y.start || y.end - x.end;
 }
 
 /** `personName(seq)`, remembered per analysis (the same names recur). */

@@ -38,6 +38,14 @@ export function shapeOf(text: string, start: number, end: number): QuoteShape {
   let firstUpper = false;
   for (let i = start; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 32;
+    // letters and most other characters: neither a space nor sentence punctuation
+    if (c > 63 && c !== 0xa0) {
+      if (!inWord) {
+        inWord = true;
+        wordStart = i;
+      }
+      continue;
+    }
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
       if (!inWord) continue;
       inWord = false;

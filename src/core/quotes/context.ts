@@ -1,39 +1,19 @@
 /**
  * Per-analysis context of the quote stage: the text, the actor mentions, the quote spans of the latest
  * paragraphs, the cue hits of the paragraph being read (scanned once, looked up by binary search) and sentence
- * starts. Also the little the attribution remembers across quotes (recent speakers, names met, the last anonymous
+ * starts (./sentences, fed with the terminators the cue scan meets). Also the little the attribution remembers across quotes (recent speakers, names met, the last anonymous
  * source).
  */
 import type { TextDoc } from '../text';
 import * as textMod from '../text';
 import type { ActorFindings, ActorKind, Mention, Span, SpeakerRef } from '../types';
-import * as charsMod from './chars';
 import * as cueHitsMod from './cuehits';
 import type { CueHit } from './cuehits';
+import { SentenceFinder } from './sentences';
 
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const isUpperCode = textMod.isUpperCode;
 const paragraphAt = textMod.paragraphAt;
-const isAbbrevChar = charsMod.isAbbrevChar;
-const isClosing = charsMod.isClosing;
-const isOpening = charsMod.isOpening;
-const isSpace = charsMod.isSpace;
 const scanParaCues = cueHitsMod.scanParaCues;
-
-/** Words whose trailing period ends no sentence ("U.S.", "Mr.", "Gen."). */
-const ABBREV = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'rep', 'sen', 'gov', 'pres',
-  'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
-  'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'amb', 'hon', 'rev', 'fr', 'mt', 'ft',
-]);
-/** How far back a sentence start is looked for (a garbled paragraph without punctuation stays linear). */
-const MAX_SENTENCE = 800;
-
-/** Quote spans of one paragraph: [open mark, after the closing mark) pairs, sorted. */
-interface ParaQuotes {
-  p: number;
-  spans: Span[];
-}
 
 export class Ctx {
   readonly text: string;
@@ -42,12 +22,18 @@ export class Ctx {
   readonly mentions: readonly Mention[];
   readonly findings: ActorFindings;
   /** Quote spans of the latest three paragraphs, to skip quote interiors (latest last). */
-  private readonly quoteSpans: ParaQuotes[] = [];
-  /** The last two sentence-start look-ups (a quote asks several times). */
-  private memoPos = -1;
-  private memoStart = 0;
-  private memoPos2 = -1;
-  private memoStart2 = 0;
+  private readonly spanParas = new Int32Array([-1, -1, -1]);
+  private readonly spanLists: Array<Span[] | undefined> = [undefined, undefined, undefined];
+  /** Next slot of the ring of three. */
+  private spanNext = 0;
+  private readonly sentences: SentenceFinder;
+  /** Mention starts (mentions are sorted by start), for binary search without reading the objects. */
+  readonly mentionStarts: Int32Array;
+  /** Terminators and stretches of the paragraph scanned last (./cuehits), read by ./sentences. */
+  private readonly scanTerms: number[] = [];
+  private readonly scanStretches: number[] = [];
+  /** Scratch for the head words of one candidate window (./candidates: read before the next window is). */
+  readonly scratchHeads: number[] = [];
   /** Surnames of people named in full by the text but unknown to the actor stage ("Keller" after "Ruth Keller"). */
   readonly surnames = new Map<string, SpeakerRef>();
   /** Person-like names read from capitalised sequences (./candidates), by sequence. */
@@ -58,11 +44,17 @@ export class Ctx {
   /** Start of the last quote attributed to an anonymous source ("a senior official said"), or -1. */
   anonPos = -1;
   /** The last few speakers and the paragraph they spoke in. */
-  private readonly recent: Array<{ id: string; para: number }> = [];
+  private readonly recentIds: Array<string | null> = [null, null, null, null];
+  private readonly recentParas = new Int32Array(4);
+  /** Slot of the latest in the ring of four, and how many are held. */
+  private recentLast = -1;
+  private recentCount = 0;
   /** Cue hits of the paragraph [cuePs, cuePe) read last. */
   private cuePs = -1;
   private cuePe = -1;
   private cueList: CueHit[] = [];
+  /** The paragraph being read (the one of the latest `setQuoteSpans`), or -1. */
+  private current = -1;
 
   constructor(
     private readonly doc: TextDoc,
@@ -72,100 +64,94 @@ export class Ctx {
     this.folded = doc.folded;
     this.paragraphs = doc.paragraphs;
     this.mentions = findings.mentions;
+    this.sentences = new SentenceFinder(doc.text, doc.folded, doc.paragraphs);
+    const ms = findings.mentions;
+    const starts = new Int32Array(ms.length);
+    for (let k = 0; k < ms.length; k++) starts[k] = ms[k].start;
+    this.mentionStarts = starts;
     this.findings = findings;
   }
 
+  /** Notes that actor `id` spoke in paragraph `para` (the same speaker again only moves its paragraph). */
   noteSpeaker(id: string, para: number): void {
-    const r = this.recent;
-    if (r.length && r[r.length - 1].id === id) {
-      r[r.length - 1].para = para;
+    if (this.recentCount && this.recentIds[this.recentLast] === id) {
+      this.recentParas[this.recentLast] = para;
       return;
     }
-    r.push({ id, para });
-    if (r.length > 4) r.shift();
+    this.recentLast = (this.recentLast + 1) & 3;
+    this.recentIds[this.recentLast] = id;
+    this.recentParas[this.recentLast] = para;
+    if (this.recentCount < 4) this.recentCount++;
   }
 
   /** Whether actor `id` was quoted in the last three paragraphs before `p` (or in `p`). */
   spokeRecently(id: string | undefined, p: number): boolean {
     if (!id) return false;
-    for (const x of this.recent) if (x.id === id && x.para >= p - 3) return true;
+    for (let k = 0; k < this.recentCount; k++) if (this.recentIds[k] === id && this.recentParas[k] >= p - 3) return true;
     return false;
   }
 
   /** Records the quote spans of paragraph `p` (the paragraph being read). */
   setQuoteSpans(p: number, spans: Span[]): void {
     this.cuePs = this.cuePe = -1;
-    this.quoteSpans.push({ p, spans });
-    if (this.quoteSpans.length > 3) this.quoteSpans.shift();
+    this.current = p;
+    this.spanParas[this.spanNext] = p;
+    this.spanLists[this.spanNext] = spans;
+    this.spanNext = this.spanNext === 2 ? 0 : this.spanNext + 1;
   }
 
+  /** The quote spans of paragraph `p` if it is one of the latest three recorded. */
   private spansOf(p: number): Span[] | undefined {
-    const qs = this.quoteSpans;
-    for (let k = qs.length - 1; k >= 0; k--) if (qs[k].p === p) return qs[k].spans;
+    const ps = this.spanParas;
+    // latest first
+    for (let k = 0, i = this.spanNext; k < 3; k++) {
+      i = i === 0 ? 2 : i - 1;
+      if (ps[i] === p) return this.spanLists[i];
+    }
     return undefined;
   }
 
   /** The cues of the paragraph containing `pos` (scanned once per paragraph, quote interiors left out). */
   paraCues(pos: number): CueHit[] {
     if (pos >= this.cuePs && pos < this.cuePe) return this.cueList;
-    const p = paragraphAt(this.doc, pos);
+    const cur = this.current >= 0 ? this.paragraphs[this.current] : null;
+    // (most look-ups are in the paragraph being read: no search)
+    const p = cur && pos >= cur.start && pos < cur.end ? this.current : paragraphAt(this.doc, pos);
     if (p < 0) return [];
     const { start, end } = this.paragraphs[p];
     this.cuePs = start;
     this.cuePe = end + 1;
     const out: CueHit[] = [];
+    // (scratch arrays the sentence finder reads until the next paragraph's scan: no arrays per paragraph)
+    const terms = this.scanTerms;
+    const stretches = this.scanStretches;
+    let nTerms = 0;
+    let nStretches = 0;
     let from = start;
     const qs = this.spansOf(p);
     if (qs) {
       for (const q of qs) {
-        if (q.start > from) scanParaCues(this.folded, from, q.start, start, out);
+        if (q.start > from) {
+          nTerms = scanParaCues(this.folded, from, q.start, start, out, terms, nTerms);
+          stretches[nStretches++] = from;
+          stretches[nStretches++] = q.start;
+        }
         from = q.end;
       }
     }
-    if (from < end) scanParaCues(this.folded, from, end, start, out);
+    if (from < end) {
+      nTerms = scanParaCues(this.folded, from, end, start, out, terms, nTerms);
+      stretches[nStretches++] = from;
+      stretches[nStretches++] = end;
+    }
     this.cueList = out;
+    this.sentences.setScanned(p, stretches, nStretches, terms, nTerms);
     return out;
   }
 
-  /**
-   * Start of the sentence containing `pos` in paragraph `p`: a backward scan to the last sentence break (a
-   * terminator . ! ? …, closing marks, spaces, then an uppercase letter, a digit or an opening mark; a period after
-   * an abbreviation or an initial is none), at most MAX_SENTENCE long, else the paragraph start. A scan reads only
-   * from the quote back to its sentence start, less than a forward pass over every paragraph would.
-   */
+  /** Start of the sentence containing `pos` in paragraph `p` (./sentences). */
   sentenceStart(p: number, pos: number): number {
-    if (pos === this.memoPos) return this.memoStart;
-    if (pos === this.memoPos2) return this.memoStart2;
-    const ps = this.paragraphs[p].start;
-    const t = this.text;
-    const floor = Math.max(ps, pos - MAX_SENTENCE);
-    let found = floor;
-    for (let i = pos - 1; i > floor; i--) {
-      const c = t.charCodeAt(i);
-      if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue;
-      let j = i + 1;
-      while (j < pos && isClosing(t.charCodeAt(j))) j++;
-      if (j >= pos || !isSpace(t.charCodeAt(j))) continue;
-      let k = j;
-      while (k < pos && isSpace(t.charCodeAt(k))) k++;
-      const n = t.charCodeAt(k);
-      if (!(isUpperCode(n) || (n >= 48 && n <= 57) || isOpening(n))) continue;
-      if (c === 46) {
-        let w = i - 1;
-        while (w >= ps && isAbbrevChar(t.charCodeAt(w))) w--;
-        if (i - w <= 5) {
-          const word = this.folded.slice(w + 1, i);
-          if (ABBREV.has(word) || (word.length === 1 && isUpperCode(t.charCodeAt(i - 1)))) continue;
-        }
-      }
-      found = k;
-      break;
-    }
-    this.memoPos2 = this.memoPos;
-    this.memoStart2 = this.memoStart;
-    this.memoPos = pos;
-    this.memoStart = found;
-    return found;
+    return this.sentences.sentenceStart(p, pos);
   }
 
   /** Start of the sentence before the one containing `pos` (may be in the previous paragraph). */
@@ -198,12 +184,12 @@ export class Ctx {
 
   /** First mention index with start >= pos. */
   lowerBound(pos: number): number {
-    const ms = this.mentions;
+    const ms = this.mentionStarts;
     let lo = 0;
     let hi = ms.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (ms[mid].start < pos) lo = mid + 1;
+      if (ms[mid] < pos) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -121,7 +121,7 @@ for (const f of [...FORMS.values()].sort((a, b) => b.form.length - a.form.length
  * Cue forms by the three-letter prefix of their first word (a-z only: index (c0·26 + c1)·26 + c2): the first words
  * with that prefix and their forms, so a word is compared in place (no substring, no hash) only when it starts like one.
  */
-const BY_PREFIX: Array<Array<{ word: string; forms: CueForm[] }> | undefined> = new Array(26 * 26 * 26);
+const BY_PREFIX: Array<Array<{ word: string; forms: readonly CueForm[] }> | undefined> = new Array(26 * 26 * 26);
 for (const [w, forms] of BY_FIRST) {
   const c0 = w.charCodeAt(0) - 97;
   const c1 = w.charCodeAt(1) - 97;
@@ -131,15 +131,51 @@ for (const [w, forms] of BY_FIRST) {
   (BY_PREFIX[k] ??= []).push({ word: w, forms });
 }
 
-function isWordChar(c: number): boolean {
+/**
+ * The cue forms whose first word is folded[s, e) (a whole word of [a-z0-9'-] starting with a letter), longest
+ * first, or undefined. The word is compared with the table's first words of its three-letter prefix, by length and
+ * in place (no substring, no hash).
+ */
+export function formsAt(folded: string, s: number, e: number): readonly CueForm[] | undefined {
+  const len = e - s;
+  if (len < 3) return undefined;
+  const c1 = folded.charCodeAt(s + 1) - 97;
+  const c2 = folded.charCodeAt(s + 2) - 97;
+  if (c1 < 0 || c1 > 25 || c2 < 0 || c2 > 25) return undefined;
+  return formsOfKey(folded, s, e, ((folded.charCodeAt(s) - 97) * 26 + c1) * 26 + c2);
+}
+
+/**
+ * `formsAt` for a word whose first three letters a-z give `key` = (c0·26 + c1)·26 + c2 (read by the caller's own
+ * word scan, so the word's letters are read once).
+ */
+export function formsOfKey(folded: string, s: number, e: number, key: number): readonly CueForm[] | undefined {
+  const words = BY_PREFIX[key];
+  if (words === undefined) return undefined;
+  const len = e - s;
+  for (let k = 0; k < words.length; k++) {
+    const x = words[k];
+    if (x.word.length === len && sameAfterThree(folded, s, x.word)) return x.forms;
+  }
+  return undefined;
+}
+
+/** Whether `f` holds `w` at `s`, its first three characters already equal (compared in place: no builtin call). */
+function sameAfterThree(f: string, s: number, w: string): boolean {
+  for (let k = 3; k < w.length; k++) if (f.charCodeAt(s + k) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+/** A cue word character: [a-z0-9'-]. */
+export function isCueWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 45;
 }
 
 /**
  * Cue forms in folded[a, b) in order: one word scan and a table lookup per word (multi-word forms are checked
- * word by word after their first). Returns [start, end, form] triples.
- * A form matches only where its first word is a whole word (a run of [a-z0-9'-] not continued on either side), so
- * the word is compared with the table's first words of its prefix by length and in place.
+ * word by word after their first). Returns [start, end, form] triples (the hot path, ./cuehits, reads the words
+ * itself with `formsAt` and `matchForm`; this is its reference).
+ * A form matches only where its first word is a whole word (a run of [a-z0-9'-] not continued on either side).
  */
 export function scanCues(folded: string, a: number, b: number): Array<[number, number, CueForm]> {
   const out: Array<[number, number, CueForm]> = [];
@@ -153,28 +189,14 @@ export function scanCues(folded: string, a: number, b: number): Array<[number, n
     }
     const s = i;
     let e = i + 1;
-    while (e < b && isWordChar(folded.charCodeAt(e))) e++;
+    while (e < b && isCueWordChar(folded.charCodeAt(e))) e++;
     i = e;
-    if (e - s < 3) continue;
-    const c1 = folded.charCodeAt(s + 1) - 97;
-    const c2 = folded.charCodeAt(s + 2) - 97;
-    if (c1 < 0 || c1 > 25 || c2 < 0 || c2 > 25) continue;
-    const words = BY_PREFIX[((c - 97) * 26 + c1) * 26 + c2];
-    if (words === undefined) continue;
-    if (s > 0 && isWordChar(folded.charCodeAt(s - 1))) continue;
-    const len = e - s;
-    let forms: CueForm[] | undefined;
-    for (const x of words) {
-      if (x.word.length === len && folded.startsWith(x.word, s)) {
-        forms = x.forms;
-        break;
-      }
-    }
-    if (!forms) continue;
+    const forms = formsAt(folded, s, e);
+    if (!forms || (s > 0 && isCueWordChar(folded.charCodeAt(s - 1)))) continue;
     for (const f of forms) {
       const fe = matchForm(folded, s, b, f.form);
       if (fe < 0) continue;
-      if (fe < b && isWordChar(folded.charCodeAt(fe))) continue;
+      if (fe < b && isCueWordChar(folded.charCodeAt(fe))) continue;
       out.push([s, fe, f]);
       i = fe;
       break;
@@ -184,7 +206,7 @@ export function scanCues(folded: string, a: number, b: number): Array<[number, n
 }
 
 /** End of `form` matched at f[s] before `b` (single spaces in the form match any run of spaces), or -1. */
-function matchForm(f: string, s: number, b: number, form: string): number {
+export function matchForm(f: string, s: number, b: number, form: string): number {
   let i = s;
   for (let k = 0; k < form.length; k++) {
     const c = form.charCodeAt(k);

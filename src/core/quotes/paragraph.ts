@@ -6,6 +6,7 @@
  */
 import type { ActorKind, Quote, Span, SpeakerRef, TextSpan } from '../types';
 import * as afterMod from './after';
+import * as attributeMod from './attribute';
 import type { Attribution, InPara, LastSpeaker } from './attribute';
 import * as beforeMod from './before';
 import * as candidatesMod from './candidates';
@@ -19,6 +20,7 @@ import type { RawQuote } from './spans';
 
 // imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
 const afterCue = afterMod.afterCue;
+const inParaSentence = attributeMod.inParaSentence;
 const beforeCue = beforeMod.beforeCue;
 const kebabOf = candidatesMod.kebabOf;
 const afterSpaces = charsMod.afterSpaces;
@@ -64,10 +66,11 @@ function intervieweeAt(ctx: Ctx, st: State, p: number): Intro | null {
 export function processParagraph(ctx: Ctx, p: number, raws: readonly RawQuote[], from: number, to: number, st: State, out: Quote[]): void {
   const para = ctx.paragraphs[p];
   const text = ctx.text;
-  const spans: Span[] = [];
+  // (sized once: a pushed array's first backing store holds 17)
+  const spans: Span[] = new Array<Span>(to - from);
   for (let k = from; k < to; k++) {
     const q = raws[k];
-    spans.push({ start: q.open, end: q.close < 0 ? q.end : q.close + 1 });
+    spans[k - from] = { start: q.open, end: q.close < 0 ? q.end : q.close + 1 };
   }
   ctx.setQuoteSpans(p, spans);
   const prevState = st.prev && st.prev.para === p - 1 ? st.prev : null;
@@ -94,7 +97,7 @@ export function processParagraph(ctx: Ctx, p: number, raws: readonly RawQuote[],
     // sentence is governed by the same cue
     if (!attr && lastInPara?.cued) {
       sentence = ctx.sentenceStart(p, q.open);
-      if (lastInPara.sentence === sentence) {
+      if (inParaSentence(ctx, p, lastInPara) === sentence) {
         attr = { speaker: lastInPara.speaker, kind: lastInPara.kind, cue: lastInPara.cue, confidence: 0.65, adjacent: false, how: 'before' };
       }
     }
@@ -143,8 +146,7 @@ export function processParagraph(ctx: Ctx, p: number, raws: readonly RawQuote[],
     out.push(quote);
     if (q.continued) joinRun(st.runs, out, quote);
     if (attr?.speaker) {
-      if (sentence < 0) sentence = ctx.sentenceStart(p, q.open);
-      lastInPara = { speaker: attr.speaker, kind: attr.kind, sentence, cued: attr.how !== 'continuation', cue: attr.cue };
+      lastInPara = { speaker: attr.speaker, kind: attr.kind, open: q.open, sentence, cued: attr.how !== 'continuation', cue: attr.cue };
       paraSpeaker = attr.speaker;
       paraKind = attr.kind;
       st.last = { speaker: attr.speaker, kind: attr.kind, pos: q.start, para: p };

@@ -199,7 +199,7 @@ class ParagraphScanner {
     if (k === 0) {
       const q = this.emit(pos, i, i);
       if (q) this.out.push(q);
-      this.pending.length = 0;
+      if (this.pending.length) this.pending.length = 0;
     } else if (k === 1 && isSingle(this.kinds[0])) {
       const q = this.emit(pos, i, i);
       if (q) this.pending.push(q);
@@ -216,7 +216,7 @@ class ParagraphScanner {
   scan(para: number, ps: number, pe: number, marks: readonly number[], from: number, to: number, carry: string | null): string | null {
     const text = this.text;
     this.depth = 0;
-    this.pending.length = 0;
+    if (this.pending.length) this.pending.length = 0; // (setting a length is a runtime call)
     this.para = para;
     this.ps = ps;
     this.pe = pe;

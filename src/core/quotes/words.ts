@@ -18,12 +18,17 @@ export const NOMINAL_NOUNS: readonly string[] = [
   'critics', 'commentators', 'lawmakers', ...DOCUMENT_NOUNS,
 ];
 
-/** Words to compare a run with, by its first letter and length: index (c - 97) * 16 + length. */
-const HEADS: ReadonlyArray<readonly string[] | undefined> = buildHeads();
+/** The words `headWords` finds: the subject pronouns first (ids below PRONOUN_COUNT), then the nominal heads. */
+export const HEAD_WORDS: readonly string[] = ['he', 'she', 'they', 'it', ...NOMINAL_NOUNS];
+/** Ids below this in HEAD_WORDS are pronouns. */
+export const PRONOUN_COUNT = 4;
 
-function buildHeads(): Array<string[] | undefined> {
-  const t: Array<string[] | undefined> = new Array(26 * 16);
-  for (const w of ['he', 'she', 'they', 'it', ...NOMINAL_NOUNS]) (t[(w.charCodeAt(0) - 97) * 16 + w.length] ??= []).push(w);
+/** Word ids to compare a run with, by its first letter and length: index (c - 97) * 16 + length. */
+const HEADS: ReadonlyArray<readonly number[] | undefined> = buildHeads();
+
+function buildHeads(): Array<number[] | undefined> {
+  const t: Array<number[] | undefined> = new Array(26 * 16);
+  HEAD_WORDS.forEach((w, id) => (t[(w.charCodeAt(0) - 97) * 16 + w.length] ??= []).push(id));
   return t;
 }
 
@@ -32,12 +37,29 @@ function isRegexWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
+/** Whether `f` holds `w` at `s`, its first character already equal (compared in place: no builtin call). */
+export function sameAfterFirst(f: string, s: number, w: string): boolean {
+  for (let k = 1; k < w.length; k++) if (f.charCodeAt(s + k) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
- * Pronouns and nominal heads in folded f[a, b): (start, end, pronoun ? 1 : 0) triples in order. A hit is a whole
- * `\w` run of the window (a run cut by the window's edge counts as it would in the substring) equal to a word.
+ * Pronouns and nominal heads in folded f[a, b): (start, end, id) triples in order, `HEAD_WORDS[id]` the word (the
+ * table's string: a caller reads the word without a substring). A hit is a whole `\w` run of the window (a run
+ * cut by the window's edge counts as it would in the substring) equal to a word.
  */
 export function headWords(f: string, a: number, b: number, withPronouns: boolean): number[] {
   const out: number[] = [];
+  headWordsInto(f, a, b, withPronouns, out);
+  return out;
+}
+
+/**
+ * `headWords` written into `out` from index 0 (a scratch array reused across windows: no array per window);
+ * returns how many numbers it wrote (what lies beyond is stale).
+ */
+export function headWordsInto(f: string, a: number, b: number, withPronouns: boolean, out: number[]): number {
+  let n = 0;
   let i = a;
   while (i < b) {
     if (!isRegexWord(f.charCodeAt(i))) {
@@ -50,14 +72,19 @@ export function headWords(f: string, a: number, b: number, withPronouns: boolean
     while (i < b && isRegexWord(f.charCodeAt(i))) i++;
     const len = i - s;
     if (len < 2 || len > 12 || c0 < 97 || c0 > 122) continue;
-    const words = HEADS[(c0 - 97) * 16 + len];
-    if (words === undefined) continue;
-    for (const w of words) {
-      if (!f.startsWith(w, s)) continue;
-      const pronoun = len <= 4;
-      if (withPronouns || !pronoun) out.push(s, i, pronoun ? 1 : 0);
+    const ids = HEADS[(c0 - 97) * 16 + len];
+    if (ids === undefined) continue;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (!sameAfterFirst(f, s, HEAD_WORDS[id])) continue;
+      if (withPronouns || id >= PRONOUN_COUNT) {
+        out[n] = s;
+        out[n + 1] = i;
+        out[n + 2] = id;
+        n += 3;
+      }
       break;
     }
   }
-  return out;
+  return n;
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { fold } from '../../../src/core/text';
-import { headWords, NOMINAL_NOUNS } from '../../../src/core/quotes/words';
+import { HEAD_WORDS, headWords, NOMINAL_NOUNS, PRONOUN_COUNT } from '../../../src/core/quotes/words';
 
 /** The window scanners of the candidates find what the regexes they replaced find on the window's substring. */
 describe('quotes: window scanners match their regexes', () => {
@@ -29,7 +29,10 @@ describe('quotes: window scanners match their regexes', () => {
         const hits = headWords(f, a, b, true);
         const pron: number[] = [];
         const noun: number[] = [];
-        for (let h = 0; h < hits.length; h += 3) (hits[h + 2] ? pron : noun).push(hits[h], hits[h + 1]);
+        for (let h = 0; h < hits.length; h += 3) {
+          (hits[h + 2] < PRONOUN_COUNT ? pron : noun).push(hits[h], hits[h + 1]);
+          assert.equal(f.slice(hits[h], hits[h + 1]), HEAD_WORDS[hits[h + 2]]);
+        }
         assert.deepEqual(pron, all(PRONOUN_RE, f.slice(a, b), a));
         assert.deepEqual(noun, all(NOMINAL_HEAD, f.slice(a, b), a));
         const noPron = headWords(f, a, b, false);
