@@ -4,26 +4,13 @@
  * next quote; most quotes are decided by one look at the paragraph's cue hits (no cue in reach: no attribution).
  */
 import type { RawQuote } from './spans';
-import * as attributeMod from './attribute';
-import type { Attribution, LastSpeaker } from './attribute';
-import * as candidatesMod from './candidates';
-import * as charsMod from './chars';
+import { attributed, type Attribution, type LastSpeaker } from './attribute';
+import { candidates } from './candidates';
+import { isJsSpace } from './chars';
 import type { Ctx } from './context';
-import * as cueHitsMod from './cuehits';
-import type { CueHit } from './cuehits';
-import * as gapsMod from './gaps';
-import * as resolveMod from './resolve';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const attributed = attributeMod.attributed;
-const candidates = candidatesMod.candidates;
-const isJsSpace = charsMod.isJsSpace;
-const cueAtStart = cueHitsMod.cueAtStart;
-const lowerBoundSpan = cueHitsMod.lowerBoundSpan;
-const INVERTED_GAP = gapsMod.INVERTED_GAP;
-const commaOnly = gapsMod.commaOnly;
-const subjectGap = gapsMod.subjectGap;
-const subjectAfter = resolveMod.subjectAfter;
+import { cueAtStart, lowerBoundSpan, type CueHit } from './cuehits';
+import { INVERTED_GAP, commaOnly, subjectGap } from './gaps';
+import { subjectAfter } from './resolve';
 
 const NO_HITS: readonly CueHit[] = [];
 
@@ -101,7 +88,6 @@ function capitalAfterSpace(text: string, i: number): boolean {
   if (isJsSpace(c)) c = text.charCodeAt(i + 1);
   return c >= 65 && c <= 90;
 }
-
 
 /** Length of a cue form found at `a` (its spaces may be runs of spaces in the text). */
 function scanEnd(f: string, a: number, form: string): number {

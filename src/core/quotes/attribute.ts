@@ -6,10 +6,7 @@ import type { ActorKind, SpeakerRef, TextSpan } from '../types';
 import type { Cand } from './candidates';
 import type { Ctx } from './context';
 import type { CueHit } from './cuehits';
-import * as resolveMod from './resolve';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const resolveCand = resolveMod.resolveCand;
+import { resolveCand } from './resolve';
 
 export interface Attribution {
   speaker: SpeakerRef | null;

@@ -5,34 +5,13 @@
  * quote is decided by one look at the paragraph's cue hits.
  */
 import type { RawQuote } from './spans';
-import * as attributeMod from './attribute';
-import type { Attribution, InPara, LastSpeaker } from './attribute';
-import * as candidatesMod from './candidates';
-import type { Cand } from './candidates';
-import * as charsMod from './chars';
+import { attributed, hitCue, inParaSentence, span, type Attribution, type InPara, type LastSpeaker } from './attribute';
+import { candidates, type Cand } from './candidates';
+import { allSpaces, isJsSpace } from './chars';
 import type { Ctx } from './context';
-import * as cueHitsMod from './cuehits';
-import type { CueHit } from './cuehits';
-import * as gapsMod from './gaps';
-import * as resolveMod from './resolve';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const attributed = attributeMod.attributed;
-const hitCue = attributeMod.hitCue;
-const inParaSentence = attributeMod.inParaSentence;
-const span = attributeMod.span;
-const candidates = candidatesMod.candidates;
-const allSpaces = charsMod.allSpaces;
-const isJsSpace = charsMod.isJsSpace;
-const lowerBoundSpan = cueHitsMod.lowerBoundSpan;
-const adjacentGap = gapsMod.adjacentGap;
-const colonBefore = gapsMod.colonBefore;
-const endsWithColon = gapsMod.endsWithColon;
-const NAMING_OBJECT = gapsMod.NAMING_OBJECT;
-const commaOnly = gapsMod.commaOnly;
-const subjectGap = gapsMod.subjectGap;
-const wordCount = gapsMod.wordCount;
-const subjectOf = resolveMod.subjectOf;
+import { lowerBoundSpan, type CueHit } from './cuehits';
+import { adjacentGap, colonBefore, endsWithColon, NAMING_OBJECT, commaOnly, subjectGap, wordCount } from './gaps';
+import { subjectOf } from './resolve';
 
 const NO_HITS: readonly CueHit[] = [];
 

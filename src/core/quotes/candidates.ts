@@ -2,20 +2,12 @@
  * Speaker candidates in a window of a paragraph: actor mentions, subject pronouns, capitalised person-like names
  * the actor stage missed, and common-noun subjects ("the minister", "a senior official", "critics").
  */
-import * as cuesMod from './cues';
+import { ADVERBIAL_OPENERS, ORG_WORDS, PRONOUNS, TITLE_WORDS } from './cues';
 import type { Ctx } from './context';
 import type { ActorKind, Span, SpeakerRef } from '../types';
-import * as wordsMod from './words';
+import { DOCUMENT_NOUNS, headWordsInto, HEAD_WORDS, PRONOUN_COUNT } from './words';
 
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const ADVERBIAL_OPENERS = cuesMod.ADVERBIAL_OPENERS;
-const ORG_WORDS = cuesMod.ORG_WORDS;
-const PRONOUNS = cuesMod.PRONOUNS;
-const TITLE_WORDS = cuesMod.TITLE_WORDS;
-const headWordsInto = wordsMod.headWordsInto;
-const HEAD_WORDS = wordsMod.HEAD_WORDS;
-const PRONOUN_COUNT = wordsMod.PRONOUN_COUNT;
-const DOCUMENTS: ReadonlySet<string> = new Set(wordsMod.DOCUMENT_NOUNS);
+const DOCUMENTS: ReadonlySet<string> = new Set(DOCUMENT_NOUNS);
 
 export type CandSource = 'mention' | 'pronoun' | 'name' | 'nominal';
 

@@ -4,12 +4,8 @@
  * sentence, no speech cue), or a name/title ("Free News", "Center for Political Education"). Direct speech is a
  * sentence or clause, or a short fragment that a speech cue attributes.
  */
-import * as textMod from '../text';
-import * as cuesMod from './cues';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const isUpperCode = textMod.isUpperCode;
-const SCARE_MARKERS = cuesMod.SCARE_MARKERS;
+import { isUpperCode } from '../text';
+import { SCARE_MARKERS } from './cues';
 
 /** Lowercase words that may sit inside a capitalised name ("Center for Political Education"). */
 const NAME_LINKS = new Set([

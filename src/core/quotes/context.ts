@@ -4,16 +4,10 @@
  * starts (./sentences, fed with the terminators the cue scan meets). Also the little the attribution remembers across quotes (recent speakers, names met, the last anonymous
  * source).
  */
-import type { TextDoc } from '../text';
-import * as textMod from '../text';
+import { paragraphAt, type TextDoc } from '../text';
 import type { ActorFindings, ActorKind, Mention, Span, SpeakerRef } from '../types';
-import * as cueHitsMod from './cuehits';
-import type { CueHit } from './cuehits';
+import { scanParaCues, type CueHit } from './cuehits';
 import { SentenceFinder } from './sentences';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const paragraphAt = textMod.paragraphAt;
-const scanParaCues = cueHitsMod.scanParaCues;
 
 export class Ctx {
   readonly text: string;

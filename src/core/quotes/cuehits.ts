@@ -5,13 +5,7 @@
  */
 import type { Span } from '../types';
 import type { Ctx } from './context';
-import * as cuesMod from './cues';
-import type { CueForm } from './cues';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const formsOfKey = cuesMod.formsOfKey;
-const isCueWordChar = cuesMod.isCueWordChar;
-const matchForm = cuesMod.matchForm;
+import { formsOfKey, isCueWordChar, matchForm, type CueForm } from './cues';
 
 /** A cue form found in the text. Its text is `ctx.text.slice(start, end)`, taken only when it is reported. */
 export interface CueHit extends Span {

@@ -2,18 +2,11 @@
  * Tests on the text between two things (a subject and its verb, a cue and its quote, a title and a name), as
  * char-code scans where the hot path allows and as anchored regexes on the short gap otherwise.
  */
-import * as textMod from '../text';
+import { isUpperCode } from '../text';
 import type { Span } from '../types';
-import * as charsMod from './chars';
+import { isJsSpace, isSpace, allSpaces } from './chars';
 import type { CueHit } from './cuehits';
-import * as cuesMod from './cues';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const isUpperCode = textMod.isUpperCode;
-const isJsSpace = charsMod.isJsSpace;
-const isSpace = charsMod.isSpace;
-const allSpaces = charsMod.allSpaces;
-const TITLE_WORDS = cuesMod.TITLE_WORDS;
+import { TITLE_WORDS } from './cues';
 
 const ADV = String.raw`(?:[a-z]+ly|also|then|later|again|once|further|too|has|have|had|would|will|was|were|is|are|not|never|previously|earlier|recently|himself|herself|itself|themselves|on\s+[a-z]+day|last\s+week|yesterday|today|in\s+turn|however)`;
 /** Between a subject and its verb: nothing, adverbs/auxiliaries, or an appositive between commas. */

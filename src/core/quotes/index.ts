@@ -12,13 +12,8 @@
 import type { TextDoc } from '../text';
 import type { ActorFindings, Quote } from '../types';
 import { Ctx } from './context';
-import * as paragraphMod from './paragraph';
-import type { State } from './paragraph';
-import * as spansMod from './spans';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const processParagraph = paragraphMod.processParagraph;
-const scanQuotes = spansMod.scanQuotes;
+import { processParagraph, type State } from './paragraph';
+import { scanQuotes } from './spans';
 
 export { scanQuotes, type RawQuote } from './spans';
 export { CUES } from './cues';

@@ -8,20 +8,12 @@
  * without them pays nothing.
  */
 import type { ActorKind, SpeakerRef } from '../types';
-import * as candidatesMod from './candidates';
-import * as charsMod from './chars';
+import { candidates } from './candidates';
+import { allSpaces } from './chars';
 import type { Ctx } from './context';
-import * as cueHitsMod from './cuehits';
-import type { CueHit } from './cuehits';
-import * as gapsMod from './gaps';
-import * as resolveMod from './resolve';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const candidates = candidatesMod.candidates;
-const allSpaces = charsMod.allSpaces;
-const cuesIn = cueHitsMod.cuesIn;
-const subjectGap = gapsMod.subjectGap;
-const subjectAfter = resolveMod.subjectAfter;
+import { cuesIn, type CueHit } from './cuehits';
+import { subjectGap } from './gaps';
+import { subjectAfter } from './resolve';
 
 export interface Intro {
   speaker: SpeakerRef;

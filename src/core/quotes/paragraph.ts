@@ -5,31 +5,16 @@
  * paragraph's speaker for a paragraph that opens with a quote.
  */
 import type { ActorKind, Quote, Span, SpeakerRef, TextSpan } from '../types';
-import * as afterMod from './after';
-import * as attributeMod from './attribute';
-import type { Attribution, InPara, LastSpeaker } from './attribute';
-import * as beforeMod from './before';
-import * as candidatesMod from './candidates';
-import * as charsMod from './chars';
-import * as classifyMod from './classify';
+import { afterCue } from './after';
+import { inParaSentence, type Attribution, type InPara, type LastSpeaker } from './attribute';
+import { beforeCue } from './before';
+import { kebabOf } from './candidates';
+import { afterSpaces, isJsSpace } from './chars';
+import { hasScareMarker, shapeOf } from './classify';
 import type { Ctx } from './context';
-import * as gapsMod from './gaps';
-import * as interviewMod from './interview';
-import type { Intro } from './interview';
+import { endsWithColon } from './gaps';
+import { isQuestionLine, latestIntro, type Intro } from './interview';
 import type { RawQuote } from './spans';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const afterCue = afterMod.afterCue;
-const inParaSentence = attributeMod.inParaSentence;
-const beforeCue = beforeMod.beforeCue;
-const kebabOf = candidatesMod.kebabOf;
-const afterSpaces = charsMod.afterSpaces;
-const isJsSpace = charsMod.isJsSpace;
-const hasScareMarker = classifyMod.hasScareMarker;
-const shapeOf = classifyMod.shapeOf;
-const endsWithColon = gapsMod.endsWithColon;
-const isQuestionLine = interviewMod.isQuestionLine;
-const latestIntro = interviewMod.latestIntro;
 
 /** What a paragraph leaves to the next one. */
 interface ParaState {

@@ -4,23 +4,15 @@
  * before with that title. Also the subject among a sentence's candidates.
  */
 import type { ActorKind, SpeakerRef } from '../types';
-import * as candidatesMod from './candidates';
-import type { Cand } from './candidates';
-import * as charsMod from './chars';
+import { candidates, ROLE_NOUNS, ROLE_RES, type Cand } from './candidates';
+import { isLowerAscii } from './chars';
 import type { Ctx } from './context';
-import * as cuesMod from './cues';
-import * as gapsMod from './gaps';
-import * as wordsMod from './words';
+import { ADVERBIAL_OPENERS } from './cues';
+import { titleGap } from './gaps';
+import { DOCUMENT_NOUNS } from './words';
 import type { LastSpeaker } from './attribute';
 
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const candidates = candidatesMod.candidates;
-const ROLE_NOUNS = candidatesMod.ROLE_NOUNS;
-const ROLE_RES = candidatesMod.ROLE_RES;
-const isLowerAscii = charsMod.isLowerAscii;
-const ADVERBIAL_OPENERS = cuesMod.ADVERBIAL_OPENERS;
-const titleGap = gapsMod.titleGap;
-const DOCUMENTS: ReadonlySet<string> = new Set(wordsMod.DOCUMENT_NOUNS);
+const DOCUMENTS: ReadonlySet<string> = new Set(DOCUMENT_NOUNS);
 
 /** Resolves a candidate to a speaker (pronouns through `resolvePronoun`). */
 export function resolveCand(ctx: Ctx, p: number, c: Cand, last: LastSpeaker | null): { speaker: SpeakerRef; kind: ActorKind; conf: number } | null {

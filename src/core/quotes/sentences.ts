@@ -12,16 +12,9 @@
  * The paragraph whose cues were scanned last (./cuehits) also left its terminators outside quotes: there the scan
  * reads that list instead of the text, and reads the text only inside quotes.
  */
-import * as textMod from '../text';
+import { isUpperCode } from '../text';
 import type { Span } from '../types';
-import * as charsMod from './chars';
-
-// imported bindings read once (a transpiled module reads every imported name through an accessor on each use)
-const isUpperCode = textMod.isUpperCode;
-const isAbbrevChar = charsMod.isAbbrevChar;
-const isClosing = charsMod.isClosing;
-const isOpening = charsMod.isOpening;
-const isSpace = charsMod.isSpace;
+import { isAbbrevChar, isClosing, isOpening, isSpace } from './chars';
 
 /** Words whose trailing period ends no sentence ("U.S.", "Mr.", "Gen."). */
 const ABBREV: ReadonlySet<string> = new Set([

@@ -13,11 +13,7 @@
  *   `continued`.
  * Cost: one global regex over the text plus O(marks) work.
  */
-import type { TextDoc } from '../text';
-import * as textMod from '../text';
-
-/** Read once (a transpiled module reads every imported name through an accessor on each use). */
-const isWordCode = textMod.isWordCode;
+import { isWordCode, type TextDoc } from '../text';
 
 export interface RawQuote {
   /** Content span, without the marks, trimmed of spaces. */
