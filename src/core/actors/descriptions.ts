@@ -31,21 +31,33 @@ const NOT_NOUNS = new Set([
 /** Title words that only abbreviate ("Sen.", "Gen.") or address ("Mr") and never stand alone after "the". */
 const NOT_ROLE_NOUNS = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady', 'sheikh', 'prof']);
 
-/** Role nouns: the last word of each person's first in-text title. */
+/**
+ * Role nouns: the head of each person's in-text title, its last word before any "of" ("Deputy Foreign Minister" →
+ * "minister", "Secretary of State" → "secretary": never "state").
+ */
 export function roleDescriptions(mentions: readonly Mention[], kindOf: (id: string) => string | undefined): Description[] {
   const out: Description[] = [];
   const seen = new Set<string>();
+  const heads = new Map<string, string>();
   for (const m of mentions) {
     if (!m.role || kindOf(m.actorId) !== 'person') continue;
-    const words = fold(m.role).split(/\s+/);
-    const noun = words[words.length - 1];
-    if (!/^[a-z][a-z-]{2,}$/.test(noun) || NOT_ROLE_NOUNS.has(noun)) continue;
+    let noun = heads.get(m.role);
+    if (noun === undefined) heads.set(m.role, (noun = roleHead(m.role)));
+    if (!noun) continue;
     const key = `${noun}|${m.actorId}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ noun, id: m.actorId, at: m.start });
   }
   return out;
+}
+
+/** The head noun of a title, or '' when it has none that can stand alone. */
+function roleHead(role: string): string {
+  const words = fold(role).split(/\s+/);
+  const of = words.indexOf('of');
+  const noun = of > 0 ? words[of - 1] : words[words.length - 1];
+  return /^[a-z][a-z-]{2,}$/.test(noun) && !NOT_ROLE_NOUNS.has(noun) ? noun : '';
 }
 
 const LOWER_WORD = /^[a-z]{4,}$/;

@@ -111,4 +111,13 @@ describe('actors: general rules for unseen articles', () => {
     ]);
     assert.ok(g.actors.has('turkey'));
   });
+
+  it('a title\'s head is its word before "of": "Secretary of State X" makes "the secretary" X, never "the state"', () => {
+    const t = 'Secretary of State Marco Rubio arrived. The secretary met the state governor; the state budget was not discussed.';
+    const g = findMentions(createDoc(t), worldRegistry());
+    assert.deepEqual(g.mentions.map((m) => [m.text, m.actorId]), [
+      ['Marco Rubio', 'marco-rubio'],
+      ['The secretary', 'marco-rubio'],
+    ]);
+  });
 });
