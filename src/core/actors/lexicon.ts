@@ -150,6 +150,7 @@ court parliament assembly academy forum network movement front alliance coalitio
 directorate administration authority inspectorate guard army navy corps command college school society
 club trust board chamber caucus secretariat mission embassy consulate tribunal
 news times post herald tribune journal gazette telegraph review press media television radio tv daily
+holdings properties partners industries ventures enterprises inc llc ltd plc gmbh corp airlines airways
 `);
 
 /** Connector words allowed inside multi-word organisation names and titles. */

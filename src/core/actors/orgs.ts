@@ -6,7 +6,7 @@
 import { K_CAP, K_ORG, K_PERSON } from './pass';
 import type { Pass } from './pass';
 import { isRunEl, joins } from './runs';
-import { W_COMMON, W_ANY_FIRST, W_ORG, W_TITLE } from './tokens';
+import { W_COMMON, W_ANY_FIRST, W_COMPANY, W_ORG, W_TITLE } from './tokens';
 
 
 /** The gap inside an organisation name: " of ", " for the ", … */
@@ -59,6 +59,8 @@ export function orgFrom(p: Pass, i: number, j: number): number {
     p.cands.add(start, end, [id], 'name', 0.8, 4, undefined);
   } else {
     p.addUnknownSpan(start, end, name, 'organization', undefined, 0.6);
+    // "Harborline Properties" … "Harborline": a company is named later by its name alone
+    if (endIdx === s + 1 && (p.wf(endIdx) & W_COMPANY) !== 0) p.noteShortForm(s, p.kebab(name));
   }
   for (let k = s; k <= endIdx; k++) p.consume(k);
   // earlier elements of the run that were peeled (e.g. "The") are left alone

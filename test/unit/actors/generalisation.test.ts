@@ -120,4 +120,14 @@ describe('actors: general rules for unseen articles', () => {
       ['The secretary', 'marco-rubio'],
     ]);
   });
+
+  it('a company word ends an organisation\'s name ("Harwell Holdings said"), and the company is named later by its name alone', () => {
+    const t = 'Harwell Holdings said it would appeal. Harwell has two weeks. Properties near the port were sold.';
+    const g = findMentions(createDoc(t), worldRegistry());
+    assert.deepEqual(g.mentions.map((m) => [m.text, m.actorId]), [
+      ['Harwell Holdings', 'harwell-holdings'],
+      ['Harwell', 'harwell-holdings'],
+    ]);
+    assert.equal(g.actors.get('harwell-holdings')?.kind, 'organization');
+  });
 });
