@@ -115,7 +115,12 @@ function handleRun(p: Pass, i: number, j: number): number {
   }
   if (count === 1) return loneName(p, i, j, ns);
   // Two or more tokens: a personal name?
-  for (let k = ns; k <= ne; k++) if (kind[k] === K_CAP && (p.wf(k) & W_COMMON) !== 0 && !p.isFirstName(k)) return singleTokens(p, i, j);
+  for (let k = ns; k <= ne; k++) {
+    if (kind[k] !== K_CAP || (p.wf(k) & W_COMMON) === 0 || p.isFirstName(k)) continue;
+    // "Mayor Anna Frost": a common word as the surname, right after a title and a first name
+    if (k === ne && count === 2 && p.isFirstName(ns) && (hadTitle || roleBefore(p, ns))) continue;
+    return singleTokens(p, i, j);
+  }
   if (count > 5) return singleTokens(p, i, j);
   // two registry surnames side by side ("the Witkoff-Dmitriev track"): each on its own
   for (let k = ns; k < ne; k++) if (kind[k] === K_SUR) return singleTokens(p, i, j);

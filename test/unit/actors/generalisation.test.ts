@@ -130,4 +130,11 @@ describe('actors: general rules for unseen articles', () => {
     ]);
     assert.equal(g.actors.get('harwell-holdings')?.kind, 'organization');
   });
+
+  it('a title and a first name make a common word a surname ("Mayor Anna Frost", "Senator Mary Green"); without a title it is not', () => {
+    const run = (t: string) => findMentions(createDoc(t), worldRegistry()).mentions.map((m) => [m.text, m.role ?? '']);
+    assert.deepEqual(run('Mayor Anna Frost said the vote would wait.'), [['Anna Frost', 'Mayor']]);
+    assert.deepEqual(run('Senator Mary Green voted no.'), [['Mary Green', 'Senator']]);
+    assert.deepEqual(run('Anna Frost said it.'), []);
+  });
 });
