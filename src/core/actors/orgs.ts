@@ -31,7 +31,8 @@ export function orgFrom(p: Pass, i: number, j: number): number {
     if (gl < 4 || gl > 9 || !ORG_GAP.test(p.text.slice(p.ee[ext], p.es[ext + 1]))) break;
     if (!isRunEl(p, ext + 1) || used[ext + 1] !== 0) break;
     let k = ext + 1;
-    while (k + 1 < p.n && isRunEl(p, k + 1) && used[k + 1] === 0 && joins(p, k, k + 1)) k++;
+    // "Bank of England Governor Andrew Bailey": a title after the name starts the person's part
+    while (k + 1 < p.n && isRunEl(p, k + 1) && used[k + 1] === 0 && joins(p, k, k + 1) && !titleBeforeName(p, k + 1)) k++;
     ext = k;
     endIdx = k;
   }
@@ -65,6 +66,11 @@ export function orgFrom(p: Pass, i: number, j: number): number {
   for (let k = s; k <= endIdx; k++) p.consume(k);
   // earlier elements of the run that were peeled (e.g. "The") are left alone
   return endIdx + 1;
+}
+
+/** Element k is a title word (not an organisation word) followed by a capitalised word: "Governor Andrew". */
+function titleBeforeName(p: Pass, k: number): boolean {
+  return p.kind[k] === K_CAP && (p.wf(k) & (W_TITLE | W_ORG)) === W_TITLE && k + 1 < p.n && isRunEl(p, k + 1) && joins(p, k, k + 1);
 }
 
 function isOpenQuote(c: number): boolean {

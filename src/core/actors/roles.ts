@@ -85,6 +85,8 @@ export function roleBefore(p: Pass, el: number): string | null {
         q = tStart;
         continue;
       }
+      // a word of a name found before ("Bank of England Governor Andrew Bailey") ends the title
+      if (p.used[tel] !== 0 && p.cands.length > 0 && p.cands.end[p.cands.length - 1] === p.ee[tel]) break;
       fl = p.wf(tel);
     } else fl = p.tokens.flags[p.ptTok];
     if ((fl & W_TITLE) !== 0) {

@@ -137,4 +137,14 @@ describe('actors: general rules for unseen articles', () => {
     assert.deepEqual(run('Senator Mary Green voted no.'), [['Mary Green', 'Senator']]);
     assert.deepEqual(run('Anna Frost said it.'), []);
   });
+
+  it('an organisation\'s name ends where a title and a person begin: "Bank of England Governor Andrew Bailey"', () => {
+    const t = 'Bank of England Governor Andrew Bailey warned that inflation remained sticky.';
+    const g = findMentions(createDoc(t), worldRegistry());
+    assert.deepEqual(g.mentions.map((m) => [m.text, m.role ?? '']), [
+      ['Bank of England', ''],
+      ['Andrew Bailey', 'Governor'],
+    ]);
+    assert.equal(g.actors.get('bank-of-england')?.kind, 'organization');
+  });
 });
