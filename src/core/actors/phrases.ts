@@ -23,6 +23,7 @@ export function phraseRules(p: Pass): void {
     const kind = p.kind[k];
     if (kind !== K_DEM && kind !== K_STATE && kind !== K_PERSON && kind !== K_SUR) continue;
     const end = p.ee[k];
+    if (kind === K_DEM && officeHolder(p, k)) continue;
     if (f.charCodeAt(end) !== 32 || !NOUN_FIRST[f.charCodeAt(end + 1) & 127]) continue;
     const nounEnd = nounAfter(f, end);
     if (nounEnd < 0) continue;
@@ -54,6 +55,33 @@ export function phraseRules(p: Pass): void {
       if (who) p.cands.add(det, nounEnd, [who], 'alias', 0.6, 5, undefined);
     }
   }
+}
+
+/**
+ * "the German chancellor", "this Russian foreign minister": the one current holder of that office in the state of
+ * the demonym at element k (the registry's roles), after "the/this/that". Adds the candidate; true when it did.
+ */
+function officeHolder(p: Pass, k: number): boolean {
+  const f = p.folded;
+  const end = p.ee[k];
+  const one = nounAfter(f, end);
+  if (one < 0) return false;
+  const st = p.stateOfEl(k);
+  const offices = st ? p.reg.offices.get(st) : undefined;
+  if (!offices) return false;
+  const two = nounAfter(f, one);
+  const phraseEnd = two > 0 && offices.has(f.slice(end + 1, two)) ? two : offices.has(f.slice(end + 1, one)) ? one : -1;
+  if (phraseEnd < 0) return false;
+  const who = offices.get(f.slice(end + 1, phraseEnd)) as string;
+  const det = detStart(f, p.es[k]);
+  // needs "the/this/that"; a name right after makes the words a title ("the Russian foreign minister Sergei Lavrov")
+  if (det === p.es[k] || (p.text.charCodeAt(phraseEnd) === 32 && isUpperAscii(p.text.charCodeAt(phraseEnd + 1)))) return false;
+  p.cands.add(det, phraseEnd, [who], 'alias', 0.6, 5, undefined);
+  return true;
+}
+
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /** End of the lowercase word after one space at `pos` ("… government"), or -1 (at most 19 letters, then a non-word). */

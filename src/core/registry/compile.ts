@@ -11,7 +11,7 @@ import { scanTables, type ScanTables } from '../matcher/tables';
 import { buildTrie, type Trie } from '../matcher/trie';
 import { fold } from '../text/fold';
 import type { ActorEntry } from '../types';
-import { addGenericNames, fuzzySurnames, leadersByState, PersonNames } from './derive';
+import { addGenericNames, fuzzySurnames, leadersByState, officeHolders, PersonNames } from './derive';
 import { FormTable } from './forms';
 import { leadPrefixes } from './leads';
 import { sortKeys } from './sortKeys';
@@ -60,6 +60,8 @@ export interface CompiledRegistry {
   readonly demonyms: ReadonlyMap<string, string>;
   /** State id → person id of its president / head of state or government ("leader"). */
   readonly leaders: ReadonlyMap<string, { president?: string; leader?: string }>;
+  /** State id → office ("chancellor", "foreign minister") → its one current holder (see `officeHolders`). */
+  readonly offices: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /**
    * Lowercase lead prefixes: forms that can match where the text's first letter is NOT uppercase ("the Kremlin",
    * "al-Qaeda", "dpa"), as folded prefixes by their first code unit. The scanner walks the trie at a lowercase word
@@ -184,6 +186,7 @@ function doCompile(entries: readonly ActorEntry[], t0: number): CompiledRegistry
     fuzzyIndex: fuzzySurnames(people.surnameOwners),
     demonyms,
     leaders,
+    offices: officeHolders(byId),
     compileMs: now() - t0,
   };
 }

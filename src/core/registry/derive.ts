@@ -169,6 +169,54 @@ export function leadersByState(byId: ReadonlyMap<string, ActorEntry>): Map<strin
   return leaders;
 }
 
+/**
+ * Current office holders by state and office ("germany" → "chancellor" → friedrich-merz): the folded words of a
+ * person's role before " of " ("Foreign Minister of Russia" → "foreign minister"; "Minister of Foreign Affairs of
+ * X" → "foreign minister"). An office two persons hold (or one held formerly) is left out: unique holders only.
+ */
+export function officeHolders(byId: ReadonlyMap<string, ActorEntry>): Map<string, Map<string, string>> {
+  const seen = new Map<string, Map<string, string | null>>();
+  for (const e of byId.values()) {
+    if (e.kind !== 'person' || !e.affiliation) continue;
+    for (const r of e.roles) {
+      const fr = fold(r).trim();
+      if (NOT_CURRENT.test(fr) || PRESIDENT_ELECT.test(fr)) continue;
+      for (const office of officeKeys(fr)) {
+        let m = seen.get(e.affiliation);
+        if (!m) seen.set(e.affiliation, (m = new Map()));
+        const had = m.get(office);
+        m.set(office, had === undefined || had === e.id ? e.id : null);
+      }
+    }
+  }
+  const out = new Map<string, Map<string, string>>();
+  seen.forEach((m, state) => {
+    const kept = new Map<string, string>();
+    m.forEach((id, office) => id && kept.set(office, id));
+    if (kept.size) out.set(state, kept);
+  });
+  return out;
+}
+
+/** The office names of a folded role: one or two lowercase words before " of " (or the whole role). */
+function officeKeys(role: string): string[] {
+  const m = /^([a-z]+(?: [a-z]+)?)(?: of (.*))?$/.exec(role);
+  if (!m) return [];
+  const head = m[1];
+  const rest = m[2] ?? '';
+  if (head === 'secretary' && /^state\b/.test(rest)) return ['secretary of state'];
+  if (head === 'minister') {
+    if (/^foreign affairs\b/.test(rest)) return ['foreign minister'];
+    if (/^defen[cs]e\b/.test(rest)) return ['defence minister', 'defense minister'];
+    return [];
+  }
+  if (head === 'defence minister' || head === 'defense minister') return ['defence minister', 'defense minister'];
+  return OFFICE_WORD.test(head) ? [head] : [];
+}
+
+/** Offices a phrase such as "the German chancellor" can name. */
+const OFFICE_WORD = /^(?:president|prime minister|chancellor|premier|foreign minister|foreign secretary|secretary of state|king|emir|supreme leader|crown prince|vice president|finance minister|interior minister)$/;
+
 /** Fuzzy index: surnames of 4+ letters by the first letter of their transliteration key. */
 export function fuzzySurnames(surnameOwners: ReadonlyMap<string, string[]>): Map<string, FuzzyKey[]> {
   const fuzzy = new Map<string, FuzzyKey[]>();

@@ -147,4 +147,16 @@ describe('actors: general rules for unseen articles', () => {
     ]);
     assert.equal(g.actors.get('bank-of-england')?.kind, 'organization');
   });
+
+  it('"the German chancellor", "the Russian foreign minister": the one current holder of that office (registry roles)', () => {
+    const run = (t: string) => findMentions(createDoc(t), worldRegistry()).mentions.map((m) => [m.text, m.actorId]);
+    assert.deepEqual(run('The German chancellor met the Russian foreign minister.'), [
+      ['The German chancellor', 'friedrich-merz'],
+      ['the Russian foreign minister', 'sergey-lavrov'],
+    ]);
+    // a former holder is not the office's holder; without "the" it is no reference; a name after it makes a title
+    assert.deepEqual(run('German chancellor talks resumed.'), []);
+    assert.deepEqual(run('the Russian foreign minister Sergei Lavrov said').map(([, id]) => id), ['sergey-lavrov']);
+    assert.equal(worldRegistry().offices.get('germany')?.get('chancellor'), 'friedrich-merz');
+  });
 });
