@@ -9,8 +9,8 @@ import { isRunEl, joins } from './runs';
 import { W_COMMON, W_ANY_FIRST, W_COMPANY, W_ORG, W_TITLE } from './tokens';
 
 
-/** The gap inside an organisation name: " of ", " for the ", … */
-const ORG_GAP = /^ (of|for|and|on|in|to)( the)? $/;
+/** The gap inside an organisation name: " of ", " for the ", … (not " in ": "X Centre in Stockholm" is a place). */
+const ORG_GAP = /^ (of|for|and|on|to)( the)? $/;
 /** Common words that stay at the front of an organisation name ("National Security Council"). */
 const ORG_FRONT = new Set(['national', 'federal', 'state', 'foreign', 'central', 'international', 'european', 'security', 'global', 'world']);
 

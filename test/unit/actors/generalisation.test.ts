@@ -159,4 +159,10 @@ describe('actors: general rules for unseen articles', () => {
     assert.deepEqual(run('the Russian foreign minister Sergei Lavrov said').map(([, id]) => id), ['sergey-lavrov']);
     assert.equal(worldRegistry().offices.get('germany')?.get('chancellor'), 'friedrich-merz');
   });
+
+  it('an organisation\'s name runs over "of/for/and" but not over "in <place>"', () => {
+    const t = 'Elena Marsh of the Lindqvist Centre for Asian Security in Stockholm said so.';
+    const g = findMentions(createDoc(t), worldRegistry());
+    assert.ok(g.mentions.some((m) => m.text === 'Lindqvist Centre for Asian Security'), JSON.stringify(g.mentions.map((m) => m.text)));
+  });
 });
