@@ -33,6 +33,20 @@ const CALLED_PREDICATE_RE = /^(?:'s?(?![a-z])|\s+(?:(?:a|an|the|his|her|their|it
 /** Verb phrases whose second party follows "with" or is a group before them ("the two sides held talks"). */
 const TALK_RULES = new Set(['held-talks', 'exchanged-views', 'exchanged-letters']);
 
+/** The person after "counterpart(s), " ending a list at `to` ("his Indian counterpart, Subrahmanyam Jaishankar"). */
+function counterpartName(fd: Finder, to: number, sentence: Span): { actorId: string; end: number } | undefined {
+  const ctx = fd.ctx;
+  const f = ctx.folded;
+  let p = skipBlanksBack(f, to, sentence.start);
+  const w = letterRunBack(f, p, sentence.start);
+  if (!/^counterparts?$/.test(f.slice(w, p))) return undefined;
+  p = to;
+  while (p < sentence.end && (f.charCodeAt(p) === 32 || f.charCodeAt(p) === 44)) p++;
+  const m = ctx.mentions[ctx.firstMentionFrom(to)];
+  if (!m || m.start !== p || f.charCodeAt(to) !== 44 || ctx.kindOf(m.actorId) !== 'person') return undefined;
+  return { actorId: m.actorId, end: m.end };
+}
+
 /** The trigger [s, e) ends with "call" or "calls". */
 function isCallEnd(f: string, s: number, e: number): boolean {
   const last = f.charCodeAt(e - 1) === 115 ? e - 1 : e;
@@ -62,6 +76,12 @@ export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, s
       objects = idsIn(fd, e + w[0].length, to);
       const last = ctx.lastMentionIn(e, to);
       if (last) end = last.end;
+      // "with his Indian counterpart, Subrahmanyam Jaishankar": the person named in apposition
+      const named = counterpartName(fd, to, sentence);
+      if (named) {
+        objects = [named.actorId];
+        end = named.end;
+      }
     }
   } else {
     const from = w ? e + w[0].length : direct ? e + direct[0].length : e;

@@ -8,6 +8,7 @@ import { normWord } from './context';
 import { WordSet } from './wordset';
 import { letterRunBack, skipBlanksBack } from './phrase';
 import type { Finder } from './finder';
+import { isTitlePart } from './complement';
 
 const RELATIVE_WHO_RE = /^\s*,?\s*who\s+(?:(?:also|had|has|have|later|then|recently|once|first|last|already)\s+)?$/;
 /** Verbs of hosting: their subject is the channel's host (`via`). */
@@ -157,8 +158,12 @@ export function subjectAfterComma(fd: Finder, from: number, sentence: Span): str
   const ctx = fd.ctx;
   const comma = ctx.folded.indexOf(',', from);
   if (comma < 0 || comma >= sentence.end) return [];
-  const m = ctx.mentions[ctx.firstMentionFrom(comma)];
+  const i = ctx.firstMentionFrom(comma);
+  const m = ctx.mentions[i];
   if (!m || m.end > sentence.end || m.start - comma > 4) return [];
+  // "…, UN Secretary-General Antonio Guterres warned": the person, not the body in the title
+  const next = ctx.mentions[i + 1];
+  if (next && isTitlePart(fd, m.start, m.end, sentence.end) && next.start < sentence.end) return [next.actorId];
   return [m.actorId];
 }
 

@@ -106,4 +106,15 @@ describe('channels: constructions of wire copy (end to end)', () => {
     assert.deepEqual(only('European and Ukrainian officials held talks in Geneva.').slice(0, 3), ['meeting', 'held talks', ['europe', 'ukraine']]);
     assert.deepEqual(only('European leaders met Zelensky in London.').slice(2), [['europe', 'volodymyr-zelensky'], []]);
   });
+
+  it('"held talks with his Indian counterpart, Subrahmanyam Jaishankar": the person in apposition, not the state', () => {
+    const [, text, parties] = only('Wang Yi held talks with his Indian counterpart, Subrahmanyam Jaishankar, on Friday.');
+    assert.equal(text, 'held talks with his Indian counterpart, Subrahmanyam Jaishankar');
+    assert.deepEqual(parties, ['s-jaishankar', 'wang-yi']);
+  });
+
+  it('"In a letter to the ministers, UN Secretary-General Antonio Guterres warned": the author is the person, not the body in his title', () => {
+    const list = channelsOf('In a letter to the ministers, UN Secretary-General Antonio Guterres warned of hunger.');
+    assert.deepEqual(list.map((c) => [c.type, c.participants]), [['letter', ['antonio-guterres']]]);
+  });
 });
