@@ -193,7 +193,15 @@ export function scanArrays(text: string, folded: string, reg: CompiledRegistry):
         const s = backStart(backGroups[g - 1], folded, matchEnd, i);
         const end = s >= 0 ? walker.walk(s) : -1;
         if (end >= 0) {
-          sink.push(s, end, 0, walker.outs);
+          // "The UN Security Council": a longer name from the capital word wins over the prefixed form ("the UN")
+          const prefixOuts = walker.outs;
+          const own = i - s === 4 && folded.startsWith('the', s) ? walker.walk(i) : -1;
+          if (own > end) {
+            sink.push(i, own, 0, walker.outs);
+            pos = matchEnd = own;
+            continue;
+          }
+          sink.push(s, end, 0, prefixOuts);
           pos = matchEnd = end;
           continue;
         }
@@ -211,7 +219,14 @@ export function scanArrays(text: string, folded: string, reg: CompiledRegistry):
     if ((filter[b >> 3] & (1 << (b & 7))) !== 0) {
       const end = walker.walk(i);
       if (end >= 0) {
-        sink.push(i, end, 0, walker.outs);
+        const outs = walker.outs;
+        // a form that starts with "the" ("the UN") yields to a longer name from its next word ("UN Security Council")
+        if (k < end && k - i === 3 && folded.startsWith('the', i) && longerFromNextWord(walker, folded, k, end)) {
+          if (upper) sink.push(i, k, h, null);
+          pos = k;
+          continue;
+        }
+        sink.push(i, end, 0, outs);
         pos = matchEnd = end;
         continue;
       }
@@ -220,6 +235,16 @@ export function scanArrays(text: string, folded: string, reg: CompiledRegistry):
     pos = k;
   }
   return sink;
+}
+
+/**
+ * Whether a match from the first word start after `from` runs past `end` (the walker's outputs are overwritten:
+ * the caller walks again from where it continues).
+ */
+function longerFromNextWord(walker: TrieWalker, folded: string, from: number, end: number): boolean {
+  let j = from;
+  while (j < end && !isWordCode(folded.charCodeAt(j))) j++;
+  return j < end && walker.walk(j) > end;
 }
 
 /** The scan as objects (hits and capitalised token spans): for tests and tools. */

@@ -9,16 +9,16 @@ import { fold, isUpperCode, isWordCode } from '../../../src/core/text';
 
 /**
  * The scan's definition, walked naively: every word start outside earlier matches, in order; the longest
- * trie match there whose outputs pass the word-boundary and case rules; else a capitalised token.
+ * trie match there whose outputs pass the word-boundary and case rules, unless the match starts with the word
+ * "the" and the longest match from the next word start ends later ("The UN Security Council": not "The UN");
+ * else a capitalised token.
  */
 function reference(text: string, folded: string, reg: CompiledRegistry): string[] {
   const out: string[] = [];
   const n = folded.length;
   const passes = (o: FormOutput, i: number): boolean =>
     o.mode === 0 ? true : o.mode === 1 ? isUpperCode(text.charCodeAt(i + o.capAt)) : text.startsWith(o.form, i);
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    if (i < pos || !isWordCode(folded.charCodeAt(i)) || (i > 0 && isWordCode(folded.charCodeAt(i - 1)))) continue;
+  const longest = (i: number): { best: FormOutput[] | null; bestEnd: number } => {
     let best: FormOutput[] | null = null;
     let bestEnd = -1;
     for (let node = 0, j = i; j < n; j++) {
@@ -34,8 +34,26 @@ function reference(text: string, folded: string, reg: CompiledRegistry): string[
         bestEnd = j + 1;
       }
     }
+    return { best, bestEnd };
+  };
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    if (i < pos || !isWordCode(folded.charCodeAt(i)) || (i > 0 && isWordCode(folded.charCodeAt(i - 1)))) continue;
+    let { best, bestEnd } = longest(i);
     let k = i + 1;
     while (k < n && isWordCode(folded.charCodeAt(k))) k++;
+    if (best && k - i === 3 && folded.startsWith('the', i)) {
+      let j = k;
+      while (j < bestEnd && !isWordCode(folded.charCodeAt(j))) j++;
+      if (j < bestEnd && longest(j).bestEnd > bestEnd) {
+        best = null;
+        bestEnd = -1;
+        if (!isUpperCode(text.charCodeAt(i))) {
+          pos = k;
+          continue;
+        }
+      }
+    }
     if (best) {
       out.push(`${i}-${bestEnd}:${best.map((o) => `${o.actorId}/${o.kind}/${o.form}`).join(',')}`);
       pos = bestEnd;
@@ -91,6 +109,16 @@ describe('matcher: scan equals the naive definition', () => {
       const folded = fold(text);
       assert.deepEqual(scanned(text, folded, world), reference(text, folded, world), text);
     }
+  });
+
+  it('a form starting with "the" yields to a longer name from its next word: "The UN Security Council", "the UN Security Council"', () => {
+    for (const text of ['The UN Security Council met.', 'Later the UN Security Council met.', 'The Kremlin said.', 'the UN said']) {
+      const folded = fold(text);
+      assert.deepEqual(scanned(text, folded, world), reference(text, folded, world), text);
+    }
+    const t = 'The UN Security Council met.';
+    const hits = scanned(t, fold(t), world).filter((x) => x.includes(':'));
+    assert.deepEqual(hits.map((x) => x.split(':')[0]), ['4-23']);
   });
 });
 
