@@ -28,6 +28,8 @@ function prevToken(p: Pass, pos: number): boolean {
     if (c !== 32 && c !== 9) break;
     i--;
   }
+  // a hyphen joining two words of a title ("Secretary-General") is read like a space
+  if (i === pos && i > 1 && text.charCodeAt(i - 1) === 45 && isWordAt(folded, i - 2)) i--;
   if (i === 0) return false;
   const c = folded.charCodeAt(i - 1);
   // punctuation ends the walk, unless an element ends there (only possible when some element ends that way)

@@ -11,7 +11,7 @@ import { allSpaces, isJsSpace } from './chars';
 import type { Ctx } from './context';
 import { lowerBoundSpan, type CueHit } from './cuehits';
 import { adjacentGap, colonBefore, endsWithColon, NAMING_OBJECT, commaOnly, subjectGap, wordCount } from './gaps';
-import { subjectOf } from './resolve';
+import { subjectOf, subordinate } from './resolve';
 
 const NO_HITS: readonly CueHit[] = [];
 
@@ -97,7 +97,11 @@ export function beforeCue(
       }
       return attributed(ctx, p, c, cue, adjacent, 'before', last, conf);
     }
-    // no subject next to the verb ("…, noting, “…”", "but added, “…”"): the sentence subject
+    // no subject next to the verb ("…, noting, “…”", "but added, “…”"): the speaker of an earlier quote of this
+    // sentence ("“…,” he told reporters, before adding that he was “…”"), else the sentence subject
+    if (lastInPara && lastInPara.speaker && inParaSentence(ctx, p, lastInPara) === sentStart) {
+      return { speaker: lastInPara.speaker, kind: lastInPara.kind, cue: hitCue(ctx, cue), confidence: 0.7, adjacent, how: 'before' };
+    }
     const subj = subjectOf(ctx, cands, sentStart);
     if (subj) return attributed(ctx, p, subj, cue, adjacent, 'before', last, conf - 0.1);
     if (lastInPara && inParaSentence(ctx, p, lastInPara) === sentStart) {
@@ -123,6 +127,10 @@ function labelCue(ctx: Ctx, p: number, q: RawQuote, sentStart: number, segStart:
   const ws = colon - w[0].length;
   const pseudo: CueHit = { start: ws, end: ws + w[1].length, form: { form: w[1], role: 'verb', lemma: w[1], ambiguous: false }, ok: true };
   for (const cand of cands) if (cand.end <= ws && subjectGap(f, cand, pseudo)) return attributed(ctx, p, cand, pseudo, true, 'before', last, 0.8);
+  // "Xinhua, the state news agency, went further in a commentary: “…”": the colon hands the quote to the main
+  // clause's subject when that is a named actor
+  const subj = subjectOf(ctx, cands, sentStart);
+  if (subj && subj.source === 'mention' && subj.speaker && !subordinate(ctx, subj, sentStart)) return attributed(ctx, p, subj, pseudo, true, 'before', last, 0.7);
   return null;
 }
 

@@ -124,6 +124,8 @@ const TITLE_NOUNS = new Set([
   'foreign', 'defence', 'defense', 'policy', 'deputy', 'prime', 'top', 'diplomat', 'official', 'director', 'chair',
   'chairman', 'chairwoman', 'mayor', 'governor', 'senator', 'lawmaker', 'economist', 'analyst', 'fellow', 'staff',
   'state', 'security', 'national', 'special', 'senior', 'former', 'vice', 'interior', 'finance', 'economy', 'trade',
+  // an outlet described before its name ("the French daily Le Monde", "the state news agency Xinhua")
+  'daily', 'newspaper', 'paper', 'weekly', 'magazine', 'broadcaster', 'tabloid', 'agency', 'news', 'outlet', 'website',
 ]);
 
 /** `/:\s*$/.test(s.slice(from, to))` without the substring. */

@@ -5,11 +5,11 @@
  */
 import type { ActorKind, SpeakerRef } from '../types';
 import { candidates, ROLE_NOUNS, ROLE_RES, type Cand } from './candidates';
-import { isLowerAscii } from './chars';
+import { allSpaces, isLowerAscii } from './chars';
 import type { Ctx } from './context';
 import { ADVERBIAL_OPENERS } from './cues';
 import { titleGap } from './gaps';
-import { DOCUMENT_NOUNS } from './words';
+import { DOCUMENT_NOUNS, OPINION_PIECES } from './words';
 import type { LastSpeaker } from './attribute';
 
 const DOCUMENTS: ReadonlySet<string> = new Set(DOCUMENT_NOUNS);
@@ -108,19 +108,47 @@ export function resolveNominal(ctx: Ctx, p: number, c: Cand): { speaker: Speaker
 function documentAuthor(ctx: Ctx, p: number, c: Cand, noun: string): { speaker: SpeakerRef; kind: ActorKind } | null {
   const f = ctx.folded;
   const from = p > 0 ? ctx.paragraphs[p - 1].start : ctx.paragraphs[p].start;
-  for (let at = f.lastIndexOf(noun, c.end - noun.length - 1); at >= from; at = f.lastIndexOf(noun, at - 1)) {
-    if (isWordChar(f.charCodeAt(at - 1)) || isWordChar(f.charCodeAt(at + noun.length))) continue;
-    const para = at < ctx.paragraphs[p].start ? p - 1 : p;
-    if (ctx.insideQuote(para, at)) continue;
-    const sentStart = ctx.outerSentenceStart(para, at);
-    const ms = ctx.mentions;
-    for (let k = ctx.lowerBound(at) - 1; k >= 0 && ms[k].start >= sentStart; k--) {
-      if (ctx.insideQuote(para, ms[k].start)) continue;
-      return { speaker: ctx.speakerOf(ms[k]), kind: ctx.kindOf(ms[k].actorId) };
+  // "the article" after "an op-ed": any opinion-piece noun named before
+  const nouns = OPINION.has(noun) ? OPINION_PIECES : [noun];
+  let at = -1;
+  let len = 0;
+  for (const w of nouns) {
+    const i = lastWordBefore(ctx, p, w, c.end - w.length - 1, from);
+    if (i > at) {
+      at = i;
+      len = w.length;
     }
-    return null;
+  }
+  if (at < 0 || len === 0) return null;
+  const para = at < ctx.paragraphs[p].start ? p - 1 : p;
+  const sentStart = ctx.outerSentenceStart(para, at);
+  const ms = ctx.mentions;
+  for (let k = ctx.lowerBound(at) - 1; k >= 0 && ms[k].start >= sentStart; k--) {
+    if (ctx.insideQuote(para, ms[k].start)) continue;
+    return { speaker: ctx.speakerOf(ms[k]), kind: ctx.kindOf(ms[k].actorId) };
+  }
+  // "He went further in an op-ed …": the sentence's subject pronoun
+  const pr = /^(he|she) /.exec(f.slice(sentStart, sentStart + 4));
+  if (pr) {
+    const cand: Cand = { start: sentStart, end: sentStart + pr[1].length, source: 'pronoun', speaker: null, kind: 'person', pronoun: 'person', noun: undefined, indefinite: undefined };
+    const r = resolvePronoun(ctx, para, cand, null);
+    if (r) return r;
   }
   return null;
+}
+
+const OPINION: ReadonlySet<string> = new Set(OPINION_PIECES);
+
+/** The last whole-word `w` at or before `at` and at or after `from`, outside quotes; -1 if none. */
+function lastWordBefore(ctx: Ctx, p: number, w: string, at: number, from: number): number {
+  const f = ctx.folded;
+  for (let i = f.lastIndexOf(w, at); i >= from; i = f.lastIndexOf(w, i - 1)) {
+    if (isWordChar(f.charCodeAt(i - 1)) || isWordChar(f.charCodeAt(i + w.length))) continue;
+    const para = i < ctx.paragraphs[p].start ? p - 1 : p;
+    if (ctx.insideQuote(para, i)) continue;
+    return i;
+  }
+  return -1;
 }
 
 function isWordChar(c: number): boolean {
@@ -137,11 +165,15 @@ export function subjectOf(ctx: Ctx, cands: readonly Cand[], sentStart: number): 
     // "South Africa's foreign minister, Ronald Lamola, …": the person named in the appositive
     const n = cands[k + 1];
     if (c.kind !== 'person' && n && n.kind === 'person' && n.speaker && n.source !== 'pronoun' && POSSESSIVE_ROLE.test(ctx.folded.slice(c.end, n.start))) return n;
+    // "Beijing's Taiwan Affairs Office replied …": the body the state's possessive names
+    if (c.kind === 'state' && n && n.source === 'mention' && n.kind === 'organization' && POSSESSIVE_ONLY.test(ctx.folded.slice(c.end, n.start))) return n;
     return c;
   }
   return null;
 }
 
+/** Between a state and a body it possesses: "'s ". */
+const POSSESSIVE_ONLY = /^['\u2019]s $/;
 /** Between a state or organisation and the person in apposition: "'s foreign minister, ". */
 const POSSESSIVE_ROLE = /^['\u2019]s (?:[a-z][a-z.-]* ){0,4}[a-z][a-z.-]*, $/;
 
@@ -171,6 +203,8 @@ export function subjectAfter(ctx: Ctx, cands: readonly Cand[], from: number): { 
     if (!g) break;
     if (c.source === 'pronoun') return fallback ? null : { c, appositive: false };
     if (c.kind === 'person') return { c, appositive: g === 2 };
+    // "the French daily Le Monde": the name right after a descriptive noun phrase
+    if (fallback && fallback.source === 'nominal' && c.source === 'mention' && allSpaces(ctx.folded, fallback.end, c.start)) fallback = c;
     fallback ??= c;
   }
   return fallback ? { c: fallback, appositive: false } : null;

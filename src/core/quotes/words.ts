@@ -8,7 +8,10 @@
  */
 
 /** Documents that "say" what their authors wrote: "the letter said", "the statement reads". */
-export const DOCUMENT_NOUNS: readonly string[] = ['letter', 'statement', 'communique', 'declaration', 'memo', 'readout', 'petition'];
+export const DOCUMENT_NOUNS: readonly string[] = ['letter', 'statement', 'communique', 'declaration', 'memo', 'readout', 'petition', 'article', 'editorial', 'column', 'essay'];
+
+/** Written opinion pieces: "the article" may stand for an op-ed or a column named before. */
+export const OPINION_PIECES: readonly string[] = ['article', 'op-ed', 'editorial', 'column', 'essay', 'commentary'];
 
 /** Head nouns of a common-noun subject: "the foreign minister", "a Kremlin spokesman", "critics", "officials". */
 export const NOMINAL_NOUNS: readonly string[] = [

@@ -17,6 +17,8 @@ const NOT_NAME_CHAR = /[^a-z\p{L}-]/gu;
 const ONLY_NAME_CHARS = /^[a-z-]*$/;
 /** Arabic article surnames ("Khalil al-Hayya" → "al-Hayya"). */
 const ARTICLE = /^(?:al|el|ad|ash|as|at|az|an|ar)-\p{Lu}/u;
+/** An alias that describes rather than names: it starts with "the". */
+const DESCRIPTION_START = /^the\s/i;
 const NOT_CURRENT = /\b(former|ex|vice|deputy|acting|late)\b/;
 const PRESIDENT_ELECT = /\bpresident-elect\b/;
 const PRESIDENT = /^president\b/;
@@ -67,7 +69,8 @@ export class PersonNames {
     for (let k = 0; k < keys.length; k++) {
       const n = k === 0 ? e.name : e.aliases[k - 1];
       const toks = tokensOf(n);
-      if (toks.length < 2) continue;
+      // a description ("the Holy Father", "the Pontiff") has no first name and no surname
+      if (toks.length < 2 || DESCRIPTION_START.test(n)) continue;
       const last = toks[toks.length - 1];
       // a name without white space at its ends: its words' folded forms are slices of the folded name
       const sliced = keys[k].length === n.length;

@@ -165,4 +165,16 @@ describe('actors: general rules for unseen articles', () => {
     const g = findMentions(createDoc(t), worldRegistry());
     assert.ok(g.mentions.some((m) => m.text === 'Lindqvist Centre for Asian Security'), JSON.stringify(g.mentions.map((m) => m.text)));
   });
+
+  it('a hyphenated title is one title ("UN Secretary-General António Guterres" … "the Secretary-General")', () => {
+    const t = 'UN Secretary-General António Guterres spoke. The Secretary-General later left.';
+    const g = findMentions(createDoc(t), worldRegistry());
+    assert.equal(g.mentions.find((m) => m.actorId === 'antonio-guterres')?.role, 'Secretary-General');
+    assert.deepEqual(g.mentions.filter((m) => m.text === 'The Secretary-General').map((m) => m.actorId), ['antonio-guterres']);
+  });
+
+  it('a descriptive alias gives no surname: "the Holy Father" does not make "Fasher" a variant of the pope', () => {
+    const g = findMentions(createDoc('Fighting near El Fasher continued. Fasher is besieged.'), worldRegistry());
+    assert.deepEqual(g.mentions, []);
+  });
 });

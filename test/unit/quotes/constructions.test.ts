@@ -1,0 +1,51 @@
+/**
+ * Attribution constructions of wire copy and analysis, end to end with the world registry: an outlet described
+ * before its name, a state's body named by possessive, a colon after a clause, a participle that continues the
+ * sentence's earlier speaker, and "the article" standing for an op-ed.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../../src/core/analyze';
+import { compileRegistry, parseRegistry, type CompiledRegistry } from '../../../src/core/registry';
+
+let world: CompiledRegistry | undefined;
+/** [quote text (first 20 characters), speaker id or null] of every quote. */
+function speakers(text: string): Array<[string, string | null]> {
+  if (!world) {
+    const file = join(__dirname, '..', '..', '..', 'registry', 'world.yaml');
+    world = compileRegistry(parseRegistry(readFileSync(file, 'utf8'), file).entries);
+  }
+  return analyze(text, world).quotes.map((q) => [q.text.slice(0, 20), q.speaker?.id ?? null]);
+}
+
+describe('quotes: attribution constructions (end to end)', () => {
+  it('an outlet described before its name: "the French daily Le Monde wrote", also around a split quote', () => {
+    assert.deepEqual(speakers('"Tokyo has said aloud what it meant," the French daily Le Monde wrote.'), [['Tokyo has said aloud', 'le-monde']]);
+    assert.deepEqual(speakers('«Tokyo has said aloud what it meant», the French daily Le Monde wrote, «and Beijing heard it.»'), [
+      ['Tokyo has said aloud', 'le-monde'],
+      ['and Beijing heard it', 'le-monde'],
+    ]);
+  });
+
+  it('"Beijing\'s Taiwan Affairs Office replied, calling him a “troublemaker”": the body, not the state', () => {
+    assert.deepEqual(speakers("Beijing's Taiwan Affairs Office replied within hours, calling him a \"troublemaker\"."), [['troublemaker', 'taiwan-affairs-office']]);
+  });
+
+  it('a colon after a clause hands the quote to its named subject: "Xinhua … went further in a commentary: “…”"', () => {
+    assert.deepEqual(speakers('Xinhua, the state news agency, went further in a commentary: "Those who meddle will regret it."'), [['Those who meddle wil', 'xinhua']]);
+    // a subject that is no actor takes nothing
+    assert.deepEqual(speakers('The plan has one weakness: "It ignores the border."'), [['It ignores the borde', null]]);
+  });
+
+  it('"…," Trump told reporters, before adding that he was “…”: the sentence\'s earlier speaker', () => {
+    assert.deepEqual(speakers('Iran "wants a deal badly," Trump told reporters on Friday, before adding that he was "in no hurry at all."'), [
+      ['wants a deal badly,', 'donald-trump'],
+      ['in no hurry at all.', 'donald-trump'],
+    ]);
+  });
+
+  it('"The article called for “…”" after "He went further in an op-ed": the op-ed\'s author', () => {
+    assert.deepEqual(speakers('Araghchi spoke on state TV. He went further in an op-ed in the Financial Times. The article called for a "sequenced" deal.'), [['sequenced', 'abbas-araghchi']]);
+  });
+});
