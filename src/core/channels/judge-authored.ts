@@ -49,7 +49,7 @@ const PASS_VERBS = new WordSet(['pass', 'passed', 'passes', 'passing', 'carry', 
 /** Object pronouns standing for an addressee ("sent her a letter"). */
 const OBJECT_PRONOUNS = new WordSet(['her', 'him', 'them']);
 /** Words between a speaker and a public appearance ("said on state television"). */
-const BROADCAST_SKIP = new WordSet(['on', 'in', 'to', 'at', 'said', 'says', 'spoke', 'speaks', 'appeared', 'declared', 'announced', 'told']);
+const BROADCAST_SKIP = new WordSet(['on', 'in', 'to', 'at', 'said', 'says', 'spoke', 'speaks', 'speaking', 'appeared', 'declared', 'announced', 'told']);
 
 /** A statement, post or letter: reported with its author(s) and, for statements and posts, a target. */
 export function judgeAuthored(fd: Finder, rule: TriggerRule, s: number, e: number, sentence: Span): void {
@@ -210,7 +210,7 @@ export function judgeBroadcast(fd: Finder, s: number, e: number, sentence: Span)
   // the forum itself ("told the Munich Security Conference") when it is an actor
   const inside = ctx.mentionsIn(s, e).filter((m) => ctx.kindOf(m.actorId) === 'organization').map((m) => m.actorId);
   // "told a security forum": a speech at a forum; "told a press conference": a public statement
-  const type: ChannelType = verbal && /(?:forum|summit|conference)$/.test(ctx.folded.slice(s, e)) && !/(?:press|news)\s+conference$/.test(ctx.folded.slice(s, e)) ? 'forum' : 'media';
+  const type: ChannelType = verbal && /(?:forum|summit|conference|council|assembly|parliament|governors|committee|session)$/.test(ctx.folded.slice(s, e)) && !/(?:press|news)\s+conference$/.test(ctx.folded.slice(s, e)) ? 'forum' : 'media';
   fd.emit({ start: left.start, end: e, type, participants: uniq([...speakers, ...inside]), via: [], confidence: 0.7, sentence, fallback: false, weak: false });
 }
 

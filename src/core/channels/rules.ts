@@ -138,7 +138,7 @@ export const RULES: readonly TriggerRule[] = [
   },
   {
     name: 'broadcast', first: 'televised state national public told tells telling',
-    src: '(?:televised\\s+(?:statement|address|speech|remarks|interview|appeal)s?|(?:state|national|public)\\s+(?:television|tv|radio|broadcaster)|(?:told|tells|telling)\\s+(?:a|an|the)\\s+(?:[a-z-]+\\s+){0,2}?(?:press\\s+conference|news\\s+conference|conference|forum|summit|briefing|rally|audience|gathering))',
+    src: '(?:televised\\s+(?:statement|address|speech|remarks|interview|appeal)s?|(?:state|national|public)\\s+(?:television|tv|radio|broadcaster)|(?:told|tells|telling)\\s+(?:a|an|the)\\s+(?:[a-z\'-]+\\s+){0,2}?(?:press\\s+conference|news\\s+conference|conference|forum|summit|briefing|rally|audience|gathering|council|assembly|parliament|board\\s+of\\s+governors|committee|session))',
     type: 'media',
     strength: 'broadcast', then: 'abirst',
   },

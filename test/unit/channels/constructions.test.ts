@@ -117,4 +117,12 @@ describe('channels: constructions of wire copy (end to end)', () => {
     const list = channelsOf('In a letter to the ministers, UN Secretary-General Antonio Guterres warned of hunger.');
     assert.deepEqual(list.map((c) => [c.type, c.participants]), [['letter', ['antonio-guterres']]]);
   });
+
+  it('"told the council", "told the agency\'s Board of Governors": a speech at a forum; "speaking on state television": media', () => {
+    const [type, text, parties] = only("Britain's ambassador Barbara Woodward told the council that the vote mattered.");
+    assert.deepEqual([type, text], ['forum', 'told the council']);
+    assert.ok(parties.includes('barbara-woodward'));
+    assert.deepEqual(only("Grossi told the agency's Board of Governors that access was limited.").slice(0, 2), ['forum', "told the agency's Board of Governors"]);
+    assert.deepEqual(only('Araghchi, speaking on state television, said the talks were serious.').slice(0, 3), ['media', 'state television', ['abbas-araghchi']]);
+  });
 });
