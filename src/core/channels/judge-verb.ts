@@ -9,7 +9,7 @@ import { leftPhrase, letterRunBack, listEnd, skipBlanksBack } from './phrase';
 import { idsIn } from './complement';
 import { fallbackParticipants, groupAt, groupBefore } from './groups';
 import { demonymSubject, subjectChain, subjectStart } from './subjects';
-import { viaIn } from './via';
+import { secretIn, viaIn } from './via';
 import { INDIRECT_RE, uniq, type Finder } from './finder';
 
 /** Modals that make a meeting verb a mere possibility ("could meet"). */
@@ -114,6 +114,8 @@ export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, s
   let type = rule.name === 'held-talks' && isCallEnd(ctx.folded, s, e) ? 'call' : rule.type;
   if (via.length && type !== 'call') type = 'intermediary';
   if (type === 'meeting' && INDIRECT_RE.test(ctx.folded.slice(s, e))) type = 'intermediary';
+  // "a back channel …: Witkoff and Araghchi had exchanged text messages directly", "they met secretly"
+  else if (!via.length && (type === 'meeting' || type === 'letter' || type === 'call') && secretIn(fd, sentence)) type = 'backchannel';
   // "Lavrov and Rubio exchanged views", "Putin and Trump to meet": an adjacent subject is part of the phrase
   const subjStart = subject.length ? subjectStart(fd, s, sentence) : s;
   const lastSubj = ctx.mentions[ctx.firstMentionFrom(s) - 1];

@@ -125,4 +125,9 @@ describe('channels: constructions of wire copy (end to end)', () => {
     assert.deepEqual(only("Grossi told the agency's Board of Governors that access was limited.").slice(0, 2), ['forum', "told the agency's Board of Governors"]);
     assert.deepEqual(only('Araghchi, speaking on state television, said the talks were serious.').slice(0, 3), ['media', 'state television', ['abbas-araghchi']]);
   });
+
+  it('a verb channel in a sentence that calls the contact secret is a back channel ("met secretly", "a back channel: … exchanged messages")', () => {
+    assert.equal(only('Witkoff and Dmitriev met secretly in Miami.')[0], 'backchannel');
+    assert.equal(only('Witkoff and Dmitriev met in Miami.')[0], 'meeting');
+  });
 });
