@@ -33,6 +33,23 @@ function wordEnd(f: string, s: number): number {
   return e;
 }
 
+/** Words that make a channel phrase a time adjunct of the clause before it ("said after a meeting with …"). */
+const TIME_WORDS = new WordSet(['after', 'before', 'following', 'during', 'ahead']);
+
+/** The nearest person before a time adjunct at `at` ("… Merz said after a meeting with X"), not one of `others`. */
+function personBeforeTimePhrase(fd: Finder, at: number, sentence: Span, others: readonly string[]): string | undefined {
+  const ctx = fd.ctx;
+  const f = ctx.folded;
+  const p = skipBlanksBack(f, at, sentence.start);
+  const w = letterRunBack(f, p, sentence.start);
+  if (w === p || !TIME_WORDS.has(f, w, p)) return undefined;
+  for (let i = ctx.firstMentionFrom(w) - 1; i >= 0 && ctx.mentions[i].start >= sentence.start && w - ctx.mentions[i].end <= 40; i--) {
+    const id = ctx.mentions[i].actorId;
+    if (ctx.kindOf(id) === 'person' && !others.includes(id)) return id;
+  }
+  return undefined;
+}
+
 export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, sentence: Span): void {
   const ctx = fd.ctx;
   const f = ctx.folded;
@@ -93,6 +110,10 @@ export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, s
     const subj = sentenceSubject(fd, left.start, sentence);
     if (subj && !comp.ids.includes(subj) && !comp.ids.some((id) => ctx.sideOf(id) === ctx.sideOf(subj))) {
       for (const id of sentenceSubjects(fd, left.start, sentence)) if (!comp.ids.includes(id)) owner.push(id);
+    } else if (!subj) {
+      // "“…”, Merz said after a meeting with Dutch Prime Minister Dick Schoof": the person the time phrase follows
+      const before = personBeforeTimePhrase(fd, left.start, sentence, comp.ids);
+      if (before) owner.push(before);
     }
   }
   if (comp.kind === 'between' || comp.kind === 'with' || comp.kind === 'like' || (comp.kind === 'of' && (comp.ids.length || comp.named))) {

@@ -130,4 +130,9 @@ describe('channels: constructions of wire copy (end to end)', () => {
     assert.equal(only('Witkoff and Dmitriev met secretly in Miami.')[0], 'backchannel');
     assert.equal(only('Witkoff and Dmitriev met in Miami.')[0], 'meeting');
   });
+
+  it('"…," Merz said after a meeting with Dick Schoof: the speaker the time phrase follows takes part', () => {
+    const list = channelsOf('"We are ready," Merz said after a meeting with Dutch Prime Minister Dick Schoof.');
+    assert.deepEqual(list.map((c) => [c.text, [...c.participants].sort()]), [['a meeting with Dutch Prime Minister Dick Schoof', ['dick-schoof', 'friedrich-merz']]]);
+  });
 });
