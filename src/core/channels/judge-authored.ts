@@ -51,6 +51,22 @@ const OBJECT_PRONOUNS = new WordSet(['her', 'him', 'them']);
 /** Words between a speaker and a public appearance ("said on state television"). */
 const BROADCAST_SKIP = new WordSet(['on', 'in', 'to', 'at', 'said', 'says', 'spoke', 'speaks', 'speaking', 'appeared', 'declared', 'announced', 'told']);
 
+/**
+ * The subject after the first comma following `from` ("In a post on Telegram, Zelensky …"), or the person a
+ * "he"/"she" there stands for ("In a speech carried live on state TV on Thursday, he said …").
+ */
+function speakerAfterComma(fd: Finder, from: number, sentence: Span): string[] {
+  const named = subjectAfterComma(fd, from, sentence);
+  if (named.length) return named;
+  const f = fd.ctx.folded;
+  const comma = f.indexOf(',', from);
+  if (comma < 0 || comma >= sentence.end) return [];
+  let k = comma + 1;
+  while (k < sentence.end && isBlankCode(f.charCodeAt(k))) k++;
+  const w = /^(he|she) /.exec(f.slice(k, k + 4));
+  return w ? pronounIds(fd, 'his', k, sentence) : [];
+}
+
 /** A statement, post or letter: reported with its author(s) and, for statements and posts, a target. */
 export function judgeAuthored(fd: Finder, rule: TriggerRule, s: number, e: number, sentence: Span): void {
   const ctx = fd.ctx;
@@ -156,7 +172,7 @@ export function judgeAuthored(fd: Finder, rule: TriggerRule, s: number, e: numbe
     if (comp.kind === 'between') for (const id of comp.ids) if (!targets.includes(id)) targets.push(id);
   }
   // "In a post on Telegram, Zelensky …", "In an open letter to Trump, Zelensky …": the subject after the comma
-  if (!authors.length && !passOn) authors.push(...subjectAfterComma(fd, e, sentence));
+  if (!authors.length && !passOn) authors.push(...speakerAfterComma(fd, e, sentence));
   for (const v of viaIn(fd, s, sentence)) if (!via.includes(v)) via.push(v);
   let type: ChannelType = rule.type;
   if (rule.type === 'letter' && via.length) type = 'intermediary';
@@ -205,7 +221,7 @@ export function judgeBroadcast(fd: Finder, s: number, e: number, sentence: Span)
     const w = letterRunBack(ctx.folded, p, sentence.start);
     if (!speakers.length && p - w === 2 && /^(?:he|she)$/.test(ctx.folded.slice(w, p))) speakers.push(...pronounIds(fd, 'his', w, sentence));
   }
-  if (!speakers.length) speakers.push(...subjectAfterComma(fd, e, sentence));
+  if (!speakers.length) speakers.push(...speakerAfterComma(fd, e, sentence));
   if (!speakers.length) return;
   // the forum itself ("told the Munich Security Conference") when it is an actor
   const inside = ctx.mentionsIn(s, e).filter((m) => ctx.kindOf(m.actorId) === 'organization').map((m) => m.actorId);

@@ -135,4 +135,9 @@ describe('channels: constructions of wire copy (end to end)', () => {
     const list = channelsOf('"We are ready," Merz said after a meeting with Dutch Prime Minister Dick Schoof.');
     assert.deepEqual(list.map((c) => [c.text, [...c.participants].sort()]), [['a meeting with Dutch Prime Minister Dick Schoof', ['dick-schoof', 'friedrich-merz']]]);
   });
+
+  it('"In a speech carried live on state TV, he said": the person the pronoun stands for', () => {
+    const t = 'The final word belongs to Ayatollah Ali Khamenei. In a speech carried live on state TV on Thursday, he said talks were unwise.';
+    assert.deepEqual(only(t).slice(0, 3), ['media', 'state TV', ['ali-khamenei']]);
+  });
 });
