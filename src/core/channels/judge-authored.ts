@@ -135,6 +135,11 @@ export function judgeAuthored(fd: Finder, rule: TriggerRule, s: number, e: numbe
     if (w < p && PASS_VERBS.has(f, w, p)) {
       passOn = true;
       via.push(...subjectChain(fd, w, sentence, 60));
+      // "Albusaidi walks between them, carrying messages": the participle's subject is the sentence's
+      if (!via.length) {
+        const subj = sentenceSubject(fd, w, sentence);
+        if (subj) via.push(subj);
+      }
       authors.length = 0;
     }
   }

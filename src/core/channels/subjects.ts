@@ -91,11 +91,16 @@ export function subjectStart(fd: Finder, s: number, sentence: Span): number {
   return start;
 }
 
+/** Capitalised words only (a title before a name): "Omani Foreign Minister ". */
+const TITLE_ONLY = /^(?:[A-Z][\w.'\u2019-]*\s+){1,6}$/;
+
 /** The sentence's subject: its first actor when that opens the sentence (at most a few words before it). */
 export function sentenceSubject(fd: Finder, before: number, sentence: Span): string | undefined {
   const ctx = fd.ctx;
   const m = ctx.mentions[ctx.firstMentionFrom(sentence.start)];
-  if (!m || m.end > before || m.start - sentence.start > 12 || isTopical(fd, m, sentence)) return undefined;
+  if (!m || m.end > before || isTopical(fd, m, sentence)) return undefined;
+  // a few words, or a title in front of the name ("Omani Foreign Minister Badr Albusaidi walks …")
+  if (m.start - sentence.start > 12 && !(m.start - sentence.start <= 60 && TITLE_ONLY.test(ctx.text.slice(sentence.start, m.start)))) return undefined;
   return m.actorId;
 }
 

@@ -140,4 +140,9 @@ describe('channels: constructions of wire copy (end to end)', () => {
     const t = 'The final word belongs to Ayatollah Ali Khamenei. In a speech carried live on state TV on Thursday, he said talks were unwise.';
     assert.deepEqual(only(t).slice(0, 3), ['media', 'state TV', ['ali-khamenei']]);
   });
+
+  it('"Albusaidi walks between them, carrying messages": the one who carries them is the go-between', () => {
+    const list = channelsOf('Omani Foreign Minister Badr Albusaidi walks between the delegations, carrying messages.');
+    assert.deepEqual(list.map((c) => [c.type, c.via]), [['intermediary', ['badr-albusaidi']]]);
+  });
 });
