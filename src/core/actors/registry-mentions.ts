@@ -7,7 +7,7 @@
 import type { FormOutput } from '../registry/compile';
 import type { MatchKind } from '../types';
 import { genericOrgWords } from './names';
-import { C_GENERIC, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } from './pass';
+import { C_GENERIC, K_AMB, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } from './pass';
 import type { Pass } from './pass';
 import { roleBefore } from './roles';
 
@@ -25,8 +25,10 @@ export function registryMentions(p: Pass): void {
     const match: MatchKind = first.kind === 'name' ? 'name' : 'alias';
     const isGeneric = generic || ids.length > 1;
     const hint = isGeneric ? stateBefore(p, k) : undefined;
-    if (kind === K_ORG) {
-      const st = foreignStateBefore(p, k, ids, genericMemo);
+    if (kind === K_ORG || (kind === K_AMB && generic)) {
+      // "The UAE's Ministry of Foreign Affairs" when the registry knows only other states' ministries: that state's
+      // own body, unknown to the registry (never another state's)
+      const st = generic && hint && !ids.some((id) => p.reg.entries.get(id)?.affiliation === hint) ? hint : kind === K_ORG ? foreignStateBefore(p, k, ids, genericMemo) : undefined;
       if (st) {
         // "Russia's Security Council" is not the UN Security Council: another body, unknown to the registry
         p.used[k] = 1;

@@ -177,4 +177,11 @@ describe('actors: general rules for unseen articles', () => {
     const g = findMentions(createDoc('Fighting near El Fasher continued. Fasher is besieged.'), worldRegistry());
     assert.deepEqual(g.mentions, []);
   });
+
+  it('a generic body after a state the registry has no such body for is that state\'s own ("The UAE\'s Ministry of Foreign Affairs")', () => {
+    const t = "The UAE's Ministry of Foreign Affairs said so. Russia's Foreign Ministry agreed.";
+    const g = findMentions(createDoc(t), worldRegistry());
+    assert.deepEqual(g.mentions.filter((m) => /Ministry/.test(m.text)).map((m) => m.actorId), ['emirati-ministry-of-foreign-affairs', 'russian-foreign-ministry']);
+    assert.equal(g.actors.get('emirati-ministry-of-foreign-affairs')?.known, false);
+  });
 });
