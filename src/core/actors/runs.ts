@@ -123,7 +123,8 @@ function handleRun(p: Pass, i: number, j: number): number {
   }
   if (count > 5) return singleTokens(p, i, j);
   // two registry surnames side by side ("the Witkoff-Dmitriev track"): each on its own
-  for (let k = ns; k < ne; k++) if (kind[k] === K_SUR) return singleTokens(p, i, j);
+  // (but "Petro Yatsenko": a first name that is also a registry surname, before an unknown surname, is a first name)
+  for (let k = ns; k < ne; k++) if (kind[k] === K_SUR && !(k === ns && count === 2 && kind[ne] === K_CAP && p.isFirstName(k))) return singleTokens(p, i, j);
   const role = roleBefore(p, ns) ?? undefined;
   const titled = hadTitle || !!role;
   const firstF = p.f(ns);

@@ -184,4 +184,10 @@ describe('actors: general rules for unseen articles', () => {
     assert.deepEqual(g.mentions.filter((m) => /Ministry/.test(m.text)).map((m) => m.actorId), ['emirati-ministry-of-foreign-affairs', 'russian-foreign-ministry']);
     assert.equal(g.actors.get('emirati-ministry-of-foreign-affairs')?.known, false);
   });
+
+  it('a first name that is also a registry surname, before an unknown surname, starts a new person ("Petro Yatsenko")', () => {
+    const run = (t: string) => findMentions(createDoc(t), worldRegistry()).mentions.map((m) => [m.text, m.actorId]);
+    assert.deepEqual(run('Petro Yatsenko, a spokesman, said it.'), [['Petro Yatsenko', 'petro-yatsenko']]);
+    assert.deepEqual(run('Gustavo Petro said it. Petro later left.'), [['Gustavo Petro', 'gustavo-petro'], ['Petro', 'gustavo-petro']]);
+  });
 });
