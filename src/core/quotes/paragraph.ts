@@ -8,6 +8,7 @@ import type { ActorKind, Quote, Span, SpeakerRef, TextSpan } from '../types';
 import { afterCue } from './after';
 import { inParaSentence, type Attribution, type InPara, type LastSpeaker } from './attribute';
 import { beforeCue } from './before';
+import { reportedSpeechBefore } from './indirect';
 import { kebabOf } from './candidates';
 import { afterSpaces, isJsSpace } from './chars';
 import { hasScareMarker, shapeOf } from './classify';
@@ -88,6 +89,7 @@ export function processParagraph(ctx: Ctx, p: number, raws: readonly RawQuote[],
     }
 
     const scareConf = wholePara ? 0 : scareConfidence(ctx, para.start, q, prevClose, attr, atParaStart);
+    const closeBefore = prevClose;
     prevClose = q.close < 0 ? q.end : q.close + 1;
     if (scareConf > 0) {
       out.push(scare(text, q, scareConf));
@@ -115,6 +117,9 @@ export function processParagraph(ctx: Ctx, p: number, raws: readonly RawQuote[],
           how: prevState.question ? 'interview' : 'continuation',
         };
         continued = true;
+      } else if (!atParaStart) {
+        // "Frederiksen said her country had twelve days left. “We will use every one of them.”"
+        attr = reportedSpeechBefore(ctx, p, q, closeBefore, st.last) ?? attr;
       }
     }
     const quote: Quote = {

@@ -48,4 +48,10 @@ describe('quotes: attribution constructions (end to end)', () => {
   it('"The article called for “…”" after "He went further in an op-ed": the op-ed\'s author', () => {
     assert.deepEqual(speakers('Araghchi spoke on state TV. He went further in an op-ed in the Financial Times. The article called for a "sequenced" deal.'), [['sequenced', 'abbas-araghchi']]);
   });
+
+  it('a quote opening the sentence after reported speech continues that speaker: "Frederiksen said … . “We will …”"', () => {
+    assert.deepEqual(speakers('Frederiksen said her country still had twelve days in the chair. "We will use every one of them."'), [['We will use every on', 'mette-frederiksen']]);
+    // no speech verb before: nobody
+    assert.deepEqual(speakers('Putin met Trump on Friday. "It was useful."'), [['It was useful.', null]]);
+  });
 });
