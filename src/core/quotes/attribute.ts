@@ -19,6 +19,8 @@ export interface Attribution {
   explicit?: boolean;
   /** A naming verb ("called", "dubbed", "described … as"). */
   naming?: boolean;
+  /** The one who asked the quoted question ("Asked by ZDF, “…?”"). */
+  asker?: boolean;
   how: 'after' | 'before' | 'label' | 'continuation' | 'interview' | 'question';
 }
 

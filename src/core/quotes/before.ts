@@ -77,6 +77,11 @@ export function beforeCue(
       if (r) return r;
       continue;
     }
+    // "Asked by the German broadcaster ZDF, “…?”": the one who asks is named after "by"
+    if (cue.form.lemma === 'ask') {
+      const by = byAt(ctx, p, cue.end, q.open);
+      if (by) return { ...attributed(ctx, p, by, cue, adjacent, 'before', last, 0.8), asker: true };
+    }
     // "X quoted him as saying “…”": the object is the speaker
     const obj = cue.form.lemma === 'quoted' ? QUOTED_OBJECT.exec(f.slice(cue.end, q.open)) : null;
     if (obj) {

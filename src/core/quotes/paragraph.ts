@@ -74,8 +74,10 @@ export function processParagraph(ctx: Ctx, p: number, raws: readonly RawQuote[],
     const wholePara = atParaStart && (q.close < 0 || afterSpaces(text, q.close + 1, para.end) >= para.end - 1);
 
     const after = afterCue(ctx, p, q, nextOpen, st.last);
-    const before: Attribution | null = after?.adjacent ? null : beforeCue(ctx, p, q, prevClose, nextOpen, st.last, lastInPara);
-    let attr: Attribution | null = after ?? before;
+    // a question is read from both sides: "Asked by ZDF, “…?”, Frederiksen said" is ZDF's question
+    const question = q.end > q.start && text.charCodeAt(q.end - 1) === 63;
+    const before: Attribution | null = after?.adjacent && !question ? null : beforeCue(ctx, p, q, prevClose, nextOpen, st.last, lastInPara);
+    let attr: Attribution | null = before?.asker ? before : (after ?? before);
     if (after && before && !after.speaker && before.speaker) attr = before;
     /** Start of the quote's sentence, read when needed (-1 until then). */
     let sentence = -1;

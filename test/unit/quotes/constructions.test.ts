@@ -54,4 +54,9 @@ describe('quotes: attribution constructions (end to end)', () => {
     // no speech verb before: nobody
     assert.deepEqual(speakers('Putin met Trump on Friday. "It was useful."'), [['It was useful.', null]]);
   });
+
+  it('"Asked by ZDF, “…?”, Frederiksen said": the question is the asker\'s', () => {
+    assert.deepEqual(speakers('Asked by the German public broadcaster ZDF, "Has the Danish presidency run out of time?", Frederiksen said no.'), [['Has the Danish presi', 'zdf']]);
+    assert.deepEqual(speakers('"Is it over?" Peskov asked.'), [['Is it over?', 'dmitry-peskov']]);
+  });
 });
