@@ -99,7 +99,11 @@ export function processParagraph(ctx: Ctx, p: number, raws: readonly RawQuote[],
     }
 
     let continued = q.continued;
-    if (!attr?.speaker && !attr?.explicit) {
+    // "Frederiksen said her country had twelve days left. “We will use every one of them.”": reported speech
+    // since the previous quote names who goes on speaking
+    const reported: Attribution | null = !attr?.speaker && !attr?.explicit && !atParaStart ? reportedSpeechBefore(ctx, p, q, closeBefore, st.last) : null;
+    if (reported) attr = reported;
+    else if (!attr?.speaker && !attr?.explicit) {
       if (lastInPara) {
         attr = { speaker: lastInPara.speaker, kind: lastInPara.kind, cue: attr?.cue ?? null, confidence: 0.7, adjacent: false, how: 'continuation' };
       } else if (atParaStart && (!prevState || !prevState.direct) && !attr?.explicit) {
@@ -119,9 +123,6 @@ export function processParagraph(ctx: Ctx, p: number, raws: readonly RawQuote[],
           how: prevState.question ? 'interview' : 'continuation',
         };
         continued = true;
-      } else if (!atParaStart) {
-        // "Frederiksen said her country had twelve days left. “We will use every one of them.”"
-        attr = reportedSpeechBefore(ctx, p, q, closeBefore, st.last) ?? attr;
       }
     }
     const quote: Quote = {
