@@ -102,7 +102,7 @@ export function processParagraph(ctx: Ctx, p: number, raws: readonly RawQuote[],
     // "Frederiksen said her country had twelve days left. “We will use every one of them.”": reported speech
     // since the previous quote names who goes on speaking
     const reported: Attribution | null = !attr?.speaker && !attr?.explicit && !atParaStart ? reportedSpeechBefore(ctx, p, q, closeBefore, st.last) : null;
-    if (reported) attr = reported;
+    if (reported && reported.speaker?.id !== lastInPara?.speaker.id) attr = reported;
     else if (!attr?.speaker && !attr?.explicit) {
       if (lastInPara) {
         attr = { speaker: lastInPara.speaker, kind: lastInPara.kind, cue: attr?.cue ?? null, confidence: 0.7, adjacent: false, how: 'continuation' };
