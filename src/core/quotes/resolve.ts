@@ -97,8 +97,21 @@ export function resolveNominal(ctx: Ctx, p: number, c: Cand): { speaker: Speaker
     const kind = ctx.kindOf(ms[k].actorId);
     if (kind !== 'person') return { speaker: ctx.speakerOf(ms[k]), kind };
   }
+  // "the ministry wrote", "the agency said": the nearest organisation named before with that noun in its name
+  if (BODY_NOUNS.has(noun) && !c.indefinite) {
+    const from = p > 0 ? ctx.paragraphs[p - 1].start : ctx.paragraphs[p].start;
+    for (let k = ctx.lowerBound(c.start) - 1, n = 0; k >= 0 && ms[k].start >= from && n < 200; k--, n++) {
+      const m = ms[k];
+      if (ctx.kindOf(m.actorId) !== 'organization') continue;
+      const name = ctx.findings.actors.get(m.actorId)?.name ?? m.text;
+      if (ctx.folded.slice(m.start, m.end).includes(noun) || name.toLowerCase().includes(noun)) return { speaker: ctx.speakerOf(m), kind: 'organization' };
+    }
+  }
   return null;
 }
+
+/** Nominal heads that stand for a body named before ("the ministry", "the agency", "the embassy"). */
+const BODY_NOUNS: ReadonlySet<string> = new Set(['ministry', 'agency', 'embassy', 'government']);
 
 /**
  * "the letter said" → who wrote it: where the text last spoke of that document before (this or the previous

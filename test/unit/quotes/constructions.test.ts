@@ -59,4 +59,9 @@ describe('quotes: attribution constructions (end to end)', () => {
     assert.deepEqual(speakers('Asked by the German public broadcaster ZDF, "Has the Danish presidency run out of time?", Frederiksen said no.'), [['Has the Danish presi', 'zdf']]);
     assert.deepEqual(speakers('"Is it over?" Peskov asked.'), [['Is it over?', 'dmitry-peskov']]);
   });
+
+  it('"the ministry wrote": the nearest ministry named before', () => {
+    const t = "The UAE's Ministry of Foreign Affairs said it had mediated. Russia's Defence Ministry said the men were home. \"The UAE helped,\" the ministry wrote.";
+    assert.deepEqual(speakers(t), [['The UAE helped,', 'russian-defence-ministry']]);
+  });
 });
