@@ -137,10 +137,10 @@ export const RULES: readonly TriggerRule[] = [
     strength: 'authored',
   },
   {
-    name: 'broadcast', first: 'televised state national public told tells telling',
-    src: '(?:televised\\s+(?:statement|address|speech|remarks|interview|appeal)s?|(?:state|national|public)\\s+(?:television|tv|radio|broadcaster)|(?:told|tells|telling)\\s+(?:a|an|the)\\s+(?:[a-z\'-]+\\s+){0,2}?(?:press\\s+conference|news\\s+conference|conference|forum|summit|briefing|rally|audience|gathering|council|assembly|parliament|board\\s+of\\s+governors|committee|session))',
+    name: 'broadcast', first: 'televised state national public told tells telling nightly evening weekly video',
+    src: '(?:(?:nightly|evening|weekly|video|televised)\\s+(?:video\\s+)?address(?:es)?|televised\\s+(?:statement|address|speech|remarks|interview|appeal)s?|(?:state|national|public)\\s+(?:television|tv|radio|broadcaster)|(?:told|tells|telling)\\s+(?:a|an|the)\\s+(?:[a-z\'-]+\\s+){0,2}?(?:press\\s+conference|news\\s+conference|conference|forum|summit|briefing|rally|audience|gathering|council|assembly|parliament|board\\s+of\\s+governors|committee|session))',
     type: 'media',
-    strength: 'broadcast', then: 'abirst',
+    strength: 'broadcast', then: 'abirstv',
   },
   // ---- meeting: verbs
   {

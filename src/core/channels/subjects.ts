@@ -165,7 +165,8 @@ export function subjectAfterComma(fd: Finder, from: number, sentence: Span): str
   if (comma < 0 || comma >= sentence.end) return [];
   const i = ctx.firstMentionFrom(comma);
   const m = ctx.mentions[i];
-  if (!m || m.end > sentence.end || m.start - comma > 4) return [];
+  // right after the comma, or after a title ("…, President Volodymyr Zelensky thanked …")
+  if (!m || m.end > sentence.end || (m.start - comma > 4 && !(m.start - comma <= 60 && TITLE_ONLY.test(ctx.text.slice(comma + 1, m.start).trimStart())))) return [];
   // "…, UN Secretary-General Antonio Guterres warned": the person, not the body in the title
   const next = ctx.mentions[i + 1];
   if (next && isTitlePart(fd, m.start, m.end, sentence.end) && next.start < sentence.end) return [next.actorId];

@@ -145,4 +145,8 @@ describe('channels: constructions of wire copy (end to end)', () => {
     const list = channelsOf('Omani Foreign Minister Badr Albusaidi walks between the delegations, carrying messages.');
     assert.deepEqual(list.map((c) => [c.type, c.via]), [['intermediary', ['badr-albusaidi']]]);
   });
+
+  it('"In his nightly video address, President Volodymyr Zelensky …": a media channel of the speaker', () => {
+    assert.deepEqual(only('In his nightly video address, President Volodymyr Zelensky thanked the Emirates.').slice(0, 3), ['media', 'his nightly video address', ['volodymyr-zelensky']]);
+  });
 });
