@@ -20,6 +20,12 @@ const TOPIC_WORDS = new WordSet(['on', 'about', 'over', 'regarding', 'concerning
 export function subjectChain(fd: Finder, s: number, sentence: Span, maxGap = 60): string[] {
   const ctx = fd.ctx;
   const out: string[] = [];
+  // "On Wednesday he spoke by phone with …", "“…,” she wrote on X": the person the pronoun stands for
+  const pr = pronounRightBefore(ctx.folded, s, sentence.start);
+  if (pr >= 0) {
+    const id = pronounSubject(fd, pr, sentence);
+    return id ? [id] : out;
+  }
   let i = ctx.firstMentionFrom(s) - 1;
   // "Witkoff will travel to Moscow next week to meet Putin": a place after "to/in/at" is not the subject
   while (i >= 0 && ctx.mentions[i].start >= sentence.start && s - ctx.mentions[i].end <= maxGap && afterPlacePreposition(ctx.folded, ctx.mentions[i].start, sentence.start)) i--;
@@ -103,6 +109,43 @@ export function sentenceSubject(fd: Finder, before: number, sentence: Span): str
   if (m.start - sentence.start > 12 && !(m.start - sentence.start <= 60 && TITLE_ONLY.test(ctx.text.slice(sentence.start, m.start)))) return undefined;
   return m.actorId;
 }
+
+/** Start of "he"/"she" right before `s` (an auxiliary or adverb may stand between), or -1. */
+function pronounRightBefore(f: string, s: number, floor: number): number {
+  let p = skipBlanksBack(f, s, floor);
+  let w = letterRunBack(f, p, floor);
+  if (w < p && AUXILIARIES.has(f, w, p)) {
+    p = skipBlanksBack(f, w, floor);
+    w = letterRunBack(f, p, floor);
+  }
+  const len = p - w;
+  if ((len === 2 && f.startsWith('he', w)) || (len === 3 && f.startsWith('she', w))) return w > 0 && /[a-z]/.test(f.charAt(w - 1)) ? -1 : w;
+  return -1;
+}
+
+/**
+ * The person a subject pronoun at `at` stands for: the first person named earlier in its sentence ("Putin said he
+ * met …"), else the first person of the sentence before ("Katz was blunt. “…,” he wrote").
+ */
+function pronounSubject(fd: Finder, at: number, sentence: Span): string | undefined {
+  const ctx = fd.ctx;
+  const firstPerson = (from: number, to: number): string | undefined => {
+    for (let i = ctx.firstMentionFrom(from); i < ctx.mentions.length && ctx.mentions[i].start < to; i++) {
+      if (ctx.kindOf(ctx.mentions[i].actorId) === 'person') return ctx.mentions[i].actorId;
+    }
+    return undefined;
+  };
+  const here = firstPerson(sentence.start, at);
+  if (here) return here;
+  // a sentence that opens with a pronoun of its own ("His office said he told Ortagus …") goes on with the same
+  // person: look further back, to the sentence that named it ("Aoun has tried …")
+  let prev = ctx.previousSentence(at);
+  for (let n = 0; prev && n < 3 && OPENS_WITH_PRONOUN.test(ctx.folded.slice(prev.start, prev.start + 4)); n++) prev = ctx.previousSentence(prev.start);
+  return prev ? firstPerson(prev.start, prev.end) : undefined;
+}
+
+/** A sentence that opens with a personal pronoun or possessive: "He …", "His office …", "She …", "Her …". */
+const OPENS_WITH_PRONOUN = /^(?:he|she|his|her)[^a-z]/;
 
 /** People a state sends or is represented by: "Ukrainian officials", "European leaders". */
 const STATE_PEOPLE = new WordSet('officials diplomats leaders negotiators delegations delegates delegation envoys ministers representatives lawmakers counterparts'.split(' '));

@@ -149,4 +149,17 @@ describe('channels: constructions of wire copy (end to end)', () => {
   it('"In his nightly video address, President Volodymyr Zelensky …": a media channel of the speaker', () => {
     assert.deepEqual(only('In his nightly video address, President Volodymyr Zelensky thanked the Emirates.').slice(0, 3), ['media', 'his nightly video address', ['volodymyr-zelensky']]);
   });
+
+  it('a pronoun subject stands for the person named before ("On Wednesday he spoke by phone with Macron", "“…,” he wrote on X")', () => {
+    assert.deepEqual(only('Aoun said the talks were useful. On Wednesday he spoke by phone with French President Emmanuel Macron.').slice(0, 3), [
+      'call',
+      'spoke by phone with French President Emmanuel Macron',
+      ['emmanuel-macron', 'joseph-aoun'],
+    ]);
+    assert.deepEqual(only('Katz was less diplomatic. "There will be no quiet," he wrote on X.').slice(2), [['israel-katz'], []]);
+    // a sentence opening with "His …" goes on with the person named before it, not with the object it names
+    const t = 'Aoun has tried to keep the door open. His office said he told Ortagus that Lebanon was committed. On Wednesday he spoke by phone with Macron.';
+    const call = channelsOf(t).find((c) => c.type === 'call');
+    assert.deepEqual([...(call?.participants ?? [])].sort(), ['emmanuel-macron', 'joseph-aoun']);
+  });
 });
