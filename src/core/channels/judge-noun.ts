@@ -33,6 +33,18 @@ function wordEnd(f: string, s: number): number {
   return e;
 }
 
+/** Verbs whose object is an event the subject takes part in ("ended a summit", "attended the talks"). */
+const EVENT_VERBS = new WordSet('ended ends attended attends attending opened opens convened convenes concluded concludes joined joins chaired chairs began begins wrapped started starts resumed resumes'.split(' '));
+
+/** The subject chain of an event verb right before the phrase at `at`, else []. */
+function eventSubject(fd: Finder, at: number, sentence: Span): string[] {
+  const f = fd.ctx.folded;
+  const p = skipBlanksBack(f, at, sentence.start);
+  const w = letterRunBack(f, p, sentence.start);
+  if (w === p || !EVENT_VERBS.has(f, w, p)) return [];
+  return subjectChain(fd, w, sentence);
+}
+
 /** Words that make a channel phrase a time adjunct of the clause before it ("said after a meeting with …"). */
 const TIME_WORDS = new WordSet(['after', 'before', 'following', 'during', 'ahead']);
 
@@ -164,6 +176,8 @@ export function judgeNoun(fd: Finder, rule: TriggerRule, s: number, e: number, s
       if (sidesIn(fd, sentence) < 2) return;
     }
   }
+  // "European Union leaders ended a two-day summit": the subject of the verb that governs the phrase
+  if (!participants.length) participants = eventSubject(fd, left.start, sentence);
   if (!participants.length) participants = fallbackParticipants(fd, s, sentence, [...via, ...topicIds(fd, e, comp, sentence)]);
   const fallback = !explicit;
 

@@ -162,4 +162,9 @@ describe('channels: constructions of wire copy (end to end)', () => {
     const call = channelsOf(t).find((c) => c.type === 'call');
     assert.deepEqual([...(call?.participants ?? [])].sort(), ['emmanuel-macron', 'joseph-aoun']);
   });
+
+  it('"European Union leaders ended a two-day summit": the subject of the event verb takes part, not the topic', () => {
+    const t = 'BRUSSELS – European Union leaders ended a two-day summit in Brussels without agreeing to use Russian central bank assets for Ukraine.';
+    assert.deepEqual(only(t).slice(0, 3), ['forum', 'a two-day summit in Brussels', ['european-union']]);
+  });
 });
