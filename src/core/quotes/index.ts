@@ -5,9 +5,10 @@
  *
  * Attribution order for a quote: a cue right after it ("“…,” X said", "“…,” said X", "“…,” he added"); a cue
  * before it in its sentence ("X said:", "X, an analyst, believes: “…”", "According to X, “…”", "X described it as
- * “…”", "noting, “…”" → the sentence subject, "X: “…”"); an earlier attributed quote of the same paragraph; the
- * previous paragraph's speaker for a paragraph that opens with a quote (newspaper continuation, interview answers;
- * an outlet's question line "“Outlet”: question?" keeps the interviewee).
+ * “…”", "noting, “…”" → the sentence subject, "X: “…”"; "Asked by X, “…?”" → X even with a cue after it);
+ * reported speech in the sentence before ("X said … . “…”", ./indirect); an earlier attributed quote of the same
+ * paragraph; the previous paragraph's speaker for a paragraph that opens with a quote (newspaper continuation,
+ * interview answers; an outlet's question line "“Outlet”: question?" keeps the interviewee). See docs/quotes.md.
  */
 import type { TextDoc } from '../text';
 import type { ActorFindings, Quote } from '../types';
