@@ -80,6 +80,16 @@ function firstState(outs: readonly FormOutput[], entries: ReadonlyMap<string, Ac
   return undefined;
 }
 
+/** End of "-syllable" (a hyphen and lowercase letters, then no letter) right at `end`, or -1. */
+export function hyphenSyllableEnd(text: string, end: number): number {
+  if (text.charCodeAt(end) !== 45) return -1;
+  let k = end + 1;
+  while (k < text.length && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k++;
+  if (k === end + 1 || k - end > 8) return -1;
+  const c = text.charCodeAt(k);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? -1 : k;
+}
+
 export class Pass {
   readonly text: string;
   readonly folded: string;
@@ -255,12 +265,21 @@ export class Pass {
   /** An unknown actor named by elements a..b. */
   addUnknown(a: number, b: number, kind: ActorKind, role: string | undefined, confidence: number): void {
     const start = this.es[a];
-    const end = this.ee[b];
+    // "Chung Dong-young", "Park Sun-won": a given name hyphenated with a lowercase syllable is one word
+    const syllable = kind === 'person' ? hyphenSyllableEnd(this.text, this.ee[b]) : -1;
+    const end = syllable > 0 ? syllable : this.ee[b];
     this.addUnknownSpan(start, end, this.text.slice(start, end), kind, role, confidence);
     for (let k = a; k <= b; k++) this.consume(k);
     if (kind === 'person') {
+      const id = this.kebab(this.text.slice(start, end));
+      // such names (Korean, Taiwanese) put the family name first: "Park" is the short form of "Park Sun-won"
+      if (syllable > 0 && b === a + 1) {
+        const first = this.f(a);
+        if (first.length >= 2 && (this.wf(a) & W_TITLE) === 0 && !this.unknownSurnames.has(first)) this.unknownSurnames.set(first, id);
+        return;
+      }
       const lastF = this.f(b);
-      if (lastF.length >= 3 && (this.wf(b) & W_COMMON) === 0) this.unknownSurnames.set(lastF, this.kebab(this.text.slice(start, end)));
+      if (lastF.length >= 3 && (this.wf(b) & W_COMMON) === 0) this.unknownSurnames.set(lastF, id);
     } else if (kind === 'organization' && b === a + 1 && (this.wf(b) & W_COMPANY) !== 0) {
       this.noteShortForm(a, this.kebab(this.text.slice(start, end)));
     }

@@ -9,7 +9,7 @@ import type { MatchKind } from '../types';
 import { HONORIFICS } from './lexicon';
 import { isSpaceCode } from './names';
 import { C_SURNAME, K_AMB, K_CAP, K_DEM, K_ORG, K_PERSON, K_STATE, K_SUR } from './pass';
-import type { Pass } from './pass';
+import { hyphenSyllableEnd, type Pass } from './pass';
 import { orgFrom } from './orgs';
 import { appositionAfter, bylineBefore, roleBefore, roleNounApposition } from './roles';
 import { W_ANY_FIRST, W_COMMON, W_COMPANY, W_FIRST, W_ORG, W_PARTICLE, W_TITLE } from './tokens';
@@ -153,7 +153,8 @@ function handleRun(p: Pass, i: number, j: number): number {
   }
   if (count > 4) return singleTokens(p, i, j);
   // a title, an apposition or a byline (the last two read only when there is no title)
-  const marked = titled || appositionAfter(p, p.ee[ne]) || bylineBefore(p, p.es[ns]);
+  const syllable = hyphenSyllableEnd(p.text, p.ee[ne]);
+  const marked = titled || appositionAfter(p, syllable > 0 ? syllable : p.ee[ne]) || bylineBefore(p, p.es[ns]);
   if (!firstIsName && !marked && !roleComma) return singleTokens(p, i, j);
   // A spelling variant of a registry person ("Stephen Weisskoff" ~ Steve Witkoff)?
   const v = fuzzyPerson(p, ns, ne, role);

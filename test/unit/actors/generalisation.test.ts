@@ -190,4 +190,10 @@ describe('actors: general rules for unseen articles', () => {
     assert.deepEqual(run('Petro Yatsenko, a spokesman, said it.'), [['Petro Yatsenko', 'petro-yatsenko']]);
     assert.deepEqual(run('Gustavo Petro said it. Petro later left.'), [['Gustavo Petro', 'gustavo-petro'], ['Petro', 'gustavo-petro']]);
   });
+
+  it('a given name hyphenated with a lowercase syllable stays whole, and the family name (first) is the short form', () => {
+    const t = 'South Korea’s unification minister, Chung Dong-young, told lawmakers that Seoul had sent messages. Later Chung met the envoy.';
+    const g = findMentions(createDoc(t), worldRegistry());
+    assert.deepEqual(g.mentions.filter((m) => m.actorId === 'chung-dong-young').map((m) => m.text), ['Chung Dong-young', 'Chung']);
+  });
 });
