@@ -100,6 +100,25 @@ export class IndexUpdates {
     this.watchers.push(reg);
   }
 
+  /** Removes the indexed articles whose files no longer exist (see WorkspaceIndexService.prune). */
+  async prune(): Promise<number> {
+    const articles = this.state.index.articles();
+    const gone = await Promise.all(articles.map((a) => vscode.workspace.fs.stat(vscode.Uri.parse(a)).then(() => false, () => true)));
+    let removed = 0;
+    articles.forEach((a, i) => {
+      if (!gone[i] || !this.state.index.has(a)) return;
+      // an update under way for it must not bring it back
+      this.generations.set(a, (this.generations.get(a) ?? 0) + 1);
+      clearTimeout(this.timers.get(a));
+      this.timers.delete(a);
+      this.state.index.remove(a);
+      this.state.lines.delete(a);
+      removed++;
+    });
+    if (removed) this.state.fireChanged();
+    return removed;
+  }
+
   /** The article, or a folder it is in, was deleted while the current build ran. */
   deletedSinceBuild(article: string): boolean {
     for (const k of this.deletedDuringBuild) if (article === k || article.startsWith(k + '/')) return true;

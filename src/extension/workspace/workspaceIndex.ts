@@ -68,7 +68,19 @@ export class WorkspaceIndexService implements vscode.Disposable {
         if (e.affectsConfiguration(Settings.include) || e.affectsConfiguration(Settings.exclude)) void this.builder.rebuild(false);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.builder.rebuild(false)),
+      // back from a file manager or a terminal: files deleted there whose events were missed leave the index
+      vscode.window.onDidChangeWindowState((w) => {
+        if (w.focused) void this.prune();
+      }),
     );
+  }
+
+  /**
+   * Drops the indexed articles whose files are gone. File watchers can miss events (a busy machine, network and
+   * WSL folders, a folder deleted in one go); this check does not depend on them. Resolves with the count removed.
+   */
+  prune(): Promise<number> {
+    return this.updates.prune();
   }
 
   dispose(): void {

@@ -31,14 +31,14 @@ describe('quality on the dev corpus', function () {
 
 /**
  * The held-out articles we wrote and annotated (test/fixtures/holdout): mean floors a little under what the
- * engine reaches today, so that a rule tuned to the dev corpus cannot quietly cost generality. Six of the eleven
- * were written blind to the rules; with them the means are mention 0.96, quote 0.99, attribution 0.94, channel
- * 0.86, type 0.86, and the floors sit under those.
+ * engine reaches today, so that a rule tuned to the dev corpus cannot quietly cost generality. Nine of the fourteen
+ * were written blind to the rules; with them the means are mention 0.95, quote 0.99, attribution 0.92, channel
+ * 0.85, type 0.86, and the floors sit under those.
  */
 const HOLDOUT_FLOORS: Array<[string, (m: EvalRow['metrics']) => number, number]> = [
   ['mention F1', (m) => m.mention.f1, 0.93],
   ['quote F1', (m) => m.quote.f1, 0.95],
-  ['attribution end-to-end', (m) => m.attribution.endToEnd, 0.9],
+  ['attribution end-to-end', (m) => m.attribution.endToEnd, 0.88],
   ['channel F1', (m) => m.channel.f1, 0.82],
   ['channel type accuracy', (m) => m.channel.typeAcc, 0.8],
 ];

@@ -31,6 +31,22 @@ describe('workspace index', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('prune drops an indexed article whose file is gone, whatever the watchers did', async () => {
+    const { features } = await workspaceFeatures();
+    await features.service.ready();
+    const dir = path.join(root().fsPath, `prune-${process.pid}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = vscode.Uri.file(path.join(dir, 'gone.txt'));
+    fs.writeFileSync(file.fsPath, 'Lavrov met Rubio in Geneva on Tuesday.');
+    await features.service.refresh(file);
+    assert.ok(features.service.index.has(file.toString()), 'indexed');
+    fs.rmSync(dir, { recursive: true, force: true });
+    await features.service.prune();
+    assert.ok(!features.service.index.has(file.toString()), 'gone after prune');
+    // an article that exists stays
+    assert.ok(features.service.index.has(fixture('kremlin-call.txt').toString()));
+  });
+
   it('indexes the fixture articles (first build done, both articles in)', async () => {
     const { features } = await workspaceFeatures();
     const s = features.service.stats();
