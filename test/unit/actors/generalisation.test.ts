@@ -2,18 +2,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findMentions } from '../../../src/core/actors';
-import { compileRegistry, parseRegistry, type CompiledRegistry } from '../../../src/core/registry';
 import { createDoc } from '../../../src/core/text';
 import { FIXTURES } from './helpers';
+import { worldRegistry } from '../world';
 
-let world: CompiledRegistry | undefined;
-function worldRegistry(): CompiledRegistry {
-  if (!world) {
-    const file = join(__dirname, '..', '..', '..', 'registry', 'world.yaml');
-    world = compileRegistry(parseRegistry(readFileSync(file, 'utf8'), file).entries);
-  }
-  return world;
-}
 
 describe('actors: general rules for unseen articles', () => {
   const text = readFileSync(join(FIXTURES, 'generalisation.txt'), 'utf8');

@@ -4,19 +4,12 @@
  * the people of a working group, and places that are no parties.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze } from '../../../src/core/analyze';
-import { compileRegistry, parseRegistry, type CompiledRegistry } from '../../../src/core/registry';
+import { worldRegistry } from '../world';
 import type { Channel } from '../../../src/core/types';
 
-let world: CompiledRegistry | undefined;
 function channelsOf(text: string): Channel[] {
-  if (!world) {
-    const file = join(__dirname, '..', '..', '..', 'registry', 'world.yaml');
-    world = compileRegistry(parseRegistry(readFileSync(file, 'utf8'), file).entries);
-  }
-  return analyze(text, world).channels;
+  return analyze(text, worldRegistry()).channels;
 }
 
 /** The one channel of a sentence, as [type, text, participants sorted, via sorted]. */

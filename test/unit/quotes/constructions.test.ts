@@ -4,19 +4,12 @@
  * sentence's earlier speaker, and "the article" standing for an op-ed.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze } from '../../../src/core/analyze';
-import { compileRegistry, parseRegistry, type CompiledRegistry } from '../../../src/core/registry';
+import { worldRegistry } from '../world';
 
-let world: CompiledRegistry | undefined;
 /** [quote text (first 20 characters), speaker id or null] of every quote. */
 function speakers(text: string): Array<[string, string | null]> {
-  if (!world) {
-    const file = join(__dirname, '..', '..', '..', 'registry', 'world.yaml');
-    world = compileRegistry(parseRegistry(readFileSync(file, 'utf8'), file).entries);
-  }
-  return analyze(text, world).quotes.map((q) => [q.text.slice(0, 20), q.speaker?.id ?? null]);
+  return analyze(text, worldRegistry()).quotes.map((q) => [q.text.slice(0, 20), q.speaker?.id ?? null]);
 }
 
 describe('quotes: attribution constructions (end to end)', () => {
