@@ -70,9 +70,14 @@ export function scanParaCues(f: string, ps: number, pe: number, paraStart: numbe
 }
 
 /** Whether the form `form` at f[s, e) reads as a cue in running text. */
+/** An auxiliary of the passive right before a participle: "was accused", "been accused". */
+const PASSIVE_BEFORE = /(?:^|[^a-z])(?:was|were|is|are|be|been|being)\s+$/;
+
 function readsAsCue(f: string, s: number, e: number, form: CueForm, paraStart: number): boolean {
   if (form.ambiguous && !AMBIGUOUS_OK.test(f.slice(e, e + 8))) return false;
   if (form.lemma === 'call' && SO_BEFORE.test(f.slice(Math.max(0, s - 4), s))) return false; // so-called
+  // "Russia was accused of “…”": the passive names no accuser
+  if (form.lemma === 'accuse' && PASSIVE_BEFORE.test(f.slice(Math.max(0, s - 8), s))) return false;
   // an -ing form is a cue after a comma/conjunction/quote ("…, noting", "while stating"), not as an adjective ("more promising")
   if (s > paraStart && form.form.endsWith('ing') && !ING_BEFORE.test(f.slice(Math.max(paraStart, s - 10), s))) return false;
   return true;

@@ -61,6 +61,7 @@ export const CUES: readonly CueEntry[] = [
   { lemma: 'promise', role: 'verb', forms: ['promised', 'promising'], ambiguous: ['promises'] },
   { lemma: 'vow', role: 'verb', forms: ['vowed', 'vowing'], ambiguous: ['vows'] },
   { lemma: 'urge', role: 'verb', forms: ['urged', 'urging'], ambiguous: ['urges'] },
+  { lemma: 'accuse', role: 'verb', forms: ['accused', 'accuses', 'accusing'] },
   { lemma: 'suggest', role: 'verb', forms: ['suggested', 'suggests', 'suggesting'] },
   { lemma: 'voice', role: 'verb', forms: ['voiced'] },
   { lemma: 'complain', role: 'verb', forms: ['complained', 'complains'] },

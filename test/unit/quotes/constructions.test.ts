@@ -57,4 +57,9 @@ describe('quotes: attribution constructions (end to end)', () => {
     const t = "The UAE's Ministry of Foreign Affairs said it had mediated. Russia's Defence Ministry said the men were home. \"The UAE helped,\" the ministry wrote.";
     assert.deepEqual(speakers(t), [['The UAE helped,', 'russian-defence-ministry']]);
   });
+
+  it('"X accused Y of “…”" is X\'s wording; a passive ("was accused of") names no accuser', () => {
+    assert.deepEqual(speakers('Zelensky accused Moscow of "stalling".'), [['stalling', 'volodymyr-zelensky']]);
+    assert.deepEqual(speakers('Russia was accused of "meddling" by several states.'), [['meddling', null]]);
+  });
 });
