@@ -68,8 +68,10 @@ export function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, las
   const c0 = t0.c;
   // after a quote that ended its sentence, a new sentence is a cue only when it is short: "He said."
   const text = ctx.text;
+  // (the sentence may end inside the marks, “… war.”, or right after them, ‘… war’.)
   const endMark = text.charCodeAt(q.end - 1);
-  const newSentence = (endMark === 46 || endMark === 33 || endMark === 63 || endMark === 0x2026) && capitalAfterSpace(text, a - 1);
+  const afterMark = text.charCodeAt(q.close + 1);
+  const newSentence = (isSentenceEnd(endMark) || isSentenceEnd(afterMark)) && capitalAfterSpace(text, a - 1);
   // the cues in [c0.end, limit) that read as cues (the paragraph's list read in place)
   const hits = limit > c0.end ? ctx.paraCues(c0.end) : NO_HITS;
   for (let k = lowerBoundSpan(hits, c0.end); k < hits.length && hits[k].end <= limit; k++) {
@@ -80,6 +82,10 @@ export function afterCue(ctx: Ctx, p: number, q: RawQuote, nextOpen: number, las
     return attributed(ctx, p, c0, cue, true, 'after', last, 0.9);
   }
   return null;
+}
+
+function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
 /** `/^\s*[A-Z]/.test(text.slice(i, i + 2))`: a capital at i, or a space at i and a capital after it. */

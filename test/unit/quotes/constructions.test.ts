@@ -62,4 +62,10 @@ describe('quotes: attribution constructions (end to end)', () => {
     assert.deepEqual(speakers('Zelensky accused Moscow of "stalling".'), [['stalling', 'volodymyr-zelensky']]);
     assert.deepEqual(speakers('Russia was accused of "meddling" by several states.'), [['meddling', null]]);
   });
+
+  it('a sentence that ends right after the closing mark (‘… war’.) ends the quote\'s reach: the next sentence\'s cue is not its', () => {
+    assert.deepEqual(speakers('Lula offered to mediate, telling reporters that ‘dialogue is always cheaper than war’. Brazilian officials say Lula raised it.'), [
+      ['dialogue is always c', 'luiz-inacio-lula-da-silva'],
+    ]);
+  });
 });
