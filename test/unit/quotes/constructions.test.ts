@@ -64,7 +64,7 @@ describe('quotes: attribution constructions (end to end)', () => {
   });
 
   it('a sentence that ends right after the closing mark (‘… war’.) ends the quote\'s reach: the next sentence\'s cue is not its', () => {
-    assert.deepEqual(speakers('Lula offered to mediate, telling reporters that ‘dialogue is always cheaper than war’. Brazilian officials say Lula raised it.'), [
+    assert.deepEqual(speakers('Lula offered to mediate, telling reporters that ‘dialogue is always cheaper than war’. Brazilian officials say Lula raised the idea with Trump in October.'), [
       ['dialogue is always c', 'luiz-inacio-lula-da-silva'],
     ]);
   });
