@@ -110,17 +110,25 @@ export function sentenceSubject(fd: Finder, before: number, sentence: Span): str
   return m.actorId;
 }
 
-/** Start of "he"/"she" right before `s` (an auxiliary or adverb may stand between), or -1. */
-function pronounRightBefore(f: string, s: number, floor: number): number {
+/**
+ * The word right before `s`, past one auxiliary or adverb ("have met", "also held", "he had spoken"): its start
+ * and end, for the subject before a verb.
+ */
+function subjectWordBefore(f: string, s: number, floor: number): { w: number; p: number } {
   let p = skipBlanksBack(f, s, floor);
   let w = letterRunBack(f, p, floor);
   if (w < p && AUXILIARIES.has(f, w, p)) {
     p = skipBlanksBack(f, w, floor);
     w = letterRunBack(f, p, floor);
   }
+  return { w, p };
+}
+
+/** Start of "he"/"she" right before `s` (an auxiliary or adverb may stand between), or -1. */
+function pronounRightBefore(f: string, s: number, floor: number): number {
+  const { w, p } = subjectWordBefore(f, s, floor);
   const len = p - w;
-  if ((len === 2 && f.startsWith('he', w)) || (len === 3 && f.startsWith('she', w))) return w > 0 && /[a-z]/.test(f.charAt(w - 1)) ? -1 : w;
-  return -1;
+  return (len === 2 && f.startsWith('he', w)) || (len === 3 && f.startsWith('she', w)) ? w : -1;
 }
 
 /**
@@ -159,13 +167,7 @@ const AND_OR = new WordSet(['and', 'or']);
 export function demonymSubject(fd: Finder, s: number, sentence: Span): string[] {
   const ctx = fd.ctx;
   const f = ctx.folded;
-  let p = skipBlanksBack(f, s, sentence.start);
-  let w = letterRunBack(f, p, sentence.start);
-  // an auxiliary or adverb between subject and verb ("have met", "also held")
-  if (w < p && AUXILIARIES.has(f, w, p)) {
-    p = skipBlanksBack(f, w, sentence.start);
-    w = letterRunBack(f, p, sentence.start);
-  }
+  let { w, p } = subjectWordBefore(f, s, sentence.start);
   if (w === p || !STATE_PEOPLE.has(f, w, p)) return [];
   const out: string[] = [];
   for (let n = 0; n < 6; n++) {
