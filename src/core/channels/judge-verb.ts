@@ -6,7 +6,7 @@ import type { Span } from '../types';
 import { WordSet } from './wordset';
 import type { TriggerRule } from './rules';
 import { leftPhrase, letterRunBack, listEnd, skipBlanksBack } from './phrase';
-import { idsIn } from './complement';
+import { idsIn, isUpperAscii } from './complement';
 import { fallbackParticipants, groupAt, groupBefore } from './groups';
 import { demonymSubject, subjectChain, subjectStart } from './subjects';
 import { secretIn, viaIn } from './via';
@@ -33,10 +33,6 @@ const CALLED_PREDICATE_RE = /^(?:'s?(?![a-z])|\s+(?:(?:a|an|the|his|her|their|it
 /** Verb phrases whose second party follows "with" or is a group before them ("the two sides held talks"). */
 const TALK_RULES = new Set(['held-talks', 'exchanged-views', 'exchanged-letters']);
 
-function isUpperAsciiCode(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
 /** The person after "counterpart(s), " ending a list at `to` ("his Indian counterpart, Subrahmanyam Jaishankar"). */
 function counterpartName(fd: Finder, to: number, sentence: Span): { actorId: string; end: number } | undefined {
   const ctx = fd.ctx;
@@ -61,7 +57,7 @@ function isCallEnd(f: string, s: number, e: number): boolean {
 export function judgeVerb(fd: Finder, rule: TriggerRule, s: number, e: number, sentence: Span): void {
   const ctx = fd.ctx;
   // "called"/"received" take a name right after them: settled from one character before any reading
-  if ((rule.name === 'called' || rule.name === 'received') && !isUpperAsciiCode(ctx.text.charCodeAt(e + 1))) return;
+  if ((rule.name === 'called' || rule.name === 'received') && !isUpperAscii(ctx.text.charCodeAt(e + 1))) return;
   // "Trump and Putin could meet": a possibility, not a channel
   {
     const p = skipBlanksBack(ctx.folded, s, sentence.start);
