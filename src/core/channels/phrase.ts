@@ -4,6 +4,7 @@
  * subject chain before a verb ("A and B held talks"). All offsets are into the original text; word tests run on
  * the folded text.
  */
+import { isUpperCode } from '../text/fold';
 import type { Mention } from '../types';
 import type { ChannelContext } from './context';
 import { DETERMINERS, SPECIFIC_MODIFIERS, WordSet } from './wordset';
@@ -111,10 +112,6 @@ function allIn(f: string, s: number, e: number, lo: number, hi: number): boolean
     if (c < lo || c > hi) return false;
   }
   return true;
-}
-
-function isUpperCode(c: number): boolean {
-  return c >= 65 && c <= 90;
 }
 
 /** Reads the modifiers in front of a noun trigger at `start` (inside the sentence starting at `limit`). */
