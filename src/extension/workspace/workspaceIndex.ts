@@ -40,6 +40,9 @@ function positionIn(lines: Uint32Array | undefined, offset: number): vscode.Posi
   return new vscode.Position(lo, offset - lines[lo]);
 }
 
+/** Shortest pause between two prunes started by the window regaining focus. */
+const FOCUS_PRUNE_INTERVAL_MS = 60_000;
+
 export class WorkspaceIndexService implements vscode.Disposable {
   readonly index: CorpusIndex;
   /** Fires (coalesced) after the index changed: a build slice, an incremental update, a removal. */
@@ -48,6 +51,8 @@ export class WorkspaceIndexService implements vscode.Disposable {
   private readonly updates: IndexUpdates;
   private readonly builder: IndexBuilder;
   private readonly disposables: vscode.Disposable[] = [];
+  /** When the window's focus last started a prune (ms since the epoch). */
+  private lastFocusPrune = 0;
 
   constructor(deps: WorkspaceIndexDeps) {
     this.state = new IndexState(deps);
@@ -68,9 +73,12 @@ export class WorkspaceIndexService implements vscode.Disposable {
         if (e.affectsConfiguration(Settings.include) || e.affectsConfiguration(Settings.exclude)) void this.builder.rebuild(false);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.builder.rebuild(false)),
-      // back from a file manager or a terminal: files deleted there whose events were missed leave the index
+      // back from a file manager or a terminal: files deleted there whose events were missed leave the index (at
+      // most once a minute: a large workspace means one stat per article)
       vscode.window.onDidChangeWindowState((w) => {
-        if (w.focused) void this.prune();
+        if (!w.focused || Date.now() - this.lastFocusPrune < FOCUS_PRUNE_INTERVAL_MS) return;
+        this.lastFocusPrune = Date.now();
+        void this.prune();
       }),
     );
   }
