@@ -4,7 +4,7 @@
  * names of states for compound adjectives such as "U.S.-Russian").
  */
 import type { TextDoc } from '../text/document';
-import { atLineStart, paragraphAt, spanIndexAt, splitSentences } from '../text/document';
+import { atLineStart, lowerBound, paragraphAt, spanIndexAt, splitSentences } from '../text/document';
 import type { ActorFindings, KnownActor, Mention, Span } from '../types';
 
 /** How many paragraphs' sentences are kept (the trigger's, the one before it, and a margin). */
@@ -136,13 +136,7 @@ export class ChannelContext {
   /** Whether a cue word of `kind` starts in [from, to). */
   hasCue(kind: number, from: number, to: number): boolean {
     const list = this.cues[kind];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(list, from);
     return lo < list.length && list[lo] < to;
   }
 

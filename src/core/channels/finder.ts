@@ -3,6 +3,7 @@
  * the "recent" channel that "both sides" and "their" refer to) and per-sentence caches; plus small helpers the
  * judging modules share.
  */
+import { lowerBoundSpan } from '../text/document';
 import type { Channel, Quote, Span } from '../types';
 import type { ChannelContext } from './context';
 import { isBlankCode } from './phrase';
@@ -89,14 +90,7 @@ export class Finder {
   inScareQuote(s: number, e: number): boolean {
     // scare quotes are at most 60 long and sorted by start: only those starting in [s - 60, s] can hold [s, e)
     const sc = this.scare;
-    let lo = 0;
-    let hi = sc.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sc[mid].start < s - 60) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sc.length && sc[i].start <= s; i++) if (e <= sc[i].end) return true;
+    for (let i = lowerBoundSpan(sc, s - 60); i < sc.length && sc[i].start <= s; i++) if (e <= sc[i].end) return true;
     // a short term held at a distance by quotation marks, even when the quote stage did not report it
     const t = this.ctx.text;
     let a = s;

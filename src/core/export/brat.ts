@@ -15,6 +15,7 @@
  * - `#` lines (AnnotatorNotes): a claim's note and links, and actors a relation names who have no mention in the
  *   text (`speaker: id`, `participants: id, id`, `via: id`), parts joined by ` | `.
  */
+import { lowerBound } from '../text/document';
 import type { ActorKind, ChannelType } from '../types';
 import { ACTOR_KINDS, CHANNEL_TYPES } from '../types';
 import { CLAIM_KINDS, QUOTE_KINDS, VERIFICATIONS } from '../store/model';
@@ -46,16 +47,7 @@ export function normalizeNewlines(text: string): { text: string; map: (offset: n
   const out = text.replace(/\r\n?/g, '\n');
   return {
     text: out,
-    map: (o) => {
-      let lo = 0;
-      let hi = removed.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (removed[mid] < o) lo = mid + 1;
-        else hi = mid;
-      }
-      return o - lo;
-    },
+    map: (o) => o - lowerBound(removed, o),
   };
 }
 

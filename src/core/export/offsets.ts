@@ -2,6 +2,7 @@
  * UTF-16 code units (JavaScript, the engine, the store) ↔ Unicode code points (brat, Python tools, the W3C text
  * position selector as most readers implement it). Identity — and free — for text without astral characters.
  */
+import { lowerBound } from '../text/document';
 export interface OffsetMap {
   /** UTF-16 offset → code-point offset. */
   toCodePoint(offset: number): number;
@@ -25,17 +26,8 @@ export function offsetMap(text: string): OffsetMap {
       }
     }
   }
-  // Number of pairs that start before `offset`, i.e. whose low half lies before it: pair p < offset - 1 ... use p + 1 < offset.
-  const before = (offset: number) => {
-    let lo = 0;
-    let hi = pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[mid] + 1 < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  // Number of pairs whose low half lies before `offset - 1`, i.e. wholly before `offset` (p + 1 < offset).
+  const before = (offset: number) => lowerBound(pairs, offset - 1);
   return {
     toCodePoint: (o) => o - before(o),
     toUtf16: (cp) => {

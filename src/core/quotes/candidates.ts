@@ -3,6 +3,7 @@
  * the actor stage missed, and common-noun subjects ("the minister", "a senior official", "critics").
  */
 import { ADVERBIAL_OPENERS, ORG_WORDS, PRONOUNS, TITLE_WORDS } from './cues';
+import { kebab } from '../actors/names';
 import type { Ctx } from './context';
 import type { ActorKind, Span, SpeakerRef } from '../types';
 import { DOCUMENT_NOUNS, headWordsInto, HEAD_WORDS, PRONOUN_COUNT } from './words';
@@ -83,15 +84,6 @@ const LEADING_STOP = new Set([
   'how', 'where', 'let', 'dear', 'photo', 'source', 'author', 'original', 'statement', 'update',
   ...ADVERBIAL_OPENERS,
 ]);
-
-export function kebab(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /**
  * Speaker candidates in [a, b) of paragraph `p`, outside quotes: mentions, pronouns, capitalised person-like

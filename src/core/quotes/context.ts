@@ -4,7 +4,7 @@
  * starts (./sentences, fed with the terminators the cue scan meets). Also the little the attribution remembers across quotes (recent speakers, names met, the last anonymous
  * source).
  */
-import { paragraphAt, type TextDoc } from '../text';
+import { lowerBound, paragraphAt, spanIndexAt, type TextDoc } from '../text';
 import type { ActorFindings, ActorKind, Mention, Span, SpeakerRef } from '../types';
 import { scanParaCues, type CueHit } from './cuehits';
 import { SentenceFinder } from './sentences';
@@ -178,30 +178,13 @@ export class Ctx {
 
   /** First mention index with start >= pos. */
   lowerBound(pos: number): number {
-    const ms = this.mentionStarts;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid] < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.mentionStarts, pos);
   }
 
   /** Whether `pos` lies inside a quote span of paragraph `p` (one of the latest three). */
   insideQuote(p: number, pos: number): boolean {
     const qs = this.spansOf(p);
-    if (!qs) return false;
-    let lo = 0;
-    let hi = qs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (pos < qs[mid].start) hi = mid - 1;
-      else if (pos >= qs[mid].end) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    return !!qs && spanIndexAt(qs, pos) >= 0;
   }
 
   kindOf(id: string): ActorKind {

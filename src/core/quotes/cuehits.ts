@@ -3,6 +3,7 @@
  * word scan of ./cues, with whether each reads as a cue in running text. Queries take a range of the sorted list by
  * binary search.
  */
+import { lowerBoundSpan } from '../text';
 import type { Span } from '../types';
 import type { Ctx } from './context';
 import { formsOfKey, isCueWordChar, matchForm, type CueForm } from './cues';
@@ -83,17 +84,6 @@ function readsAsCue(f: string, s: number, e: number, form: CueForm, paraStart: n
   return true;
 }
 
-/** First index in `list` (sorted by start) with start >= pos. */
-export function lowerBoundSpan(list: readonly Span[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Cues in folded[a, b) of one paragraph that read as cues, in order. */
 export function cuesIn(ctx: Ctx, a: number, b: number): CueHit[] {
@@ -110,3 +100,5 @@ export function cueAtStart(ctx: Ctx, pos: number): CueForm | null {
   const k = lowerBoundSpan(list, pos);
   return k < list.length && list[k].start === pos ? list[k].form : null;
 }
+
+export { lowerBoundSpan };

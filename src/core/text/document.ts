@@ -78,6 +78,30 @@ export function spanIndexAt(list: readonly Span[], offset: number): number {
   return -1;
 }
 
+/** First index of a sorted number list whose value is >= `value` (the list's length when none is). */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index of a list sorted by start whose start is >= `pos`. */
+export function lowerBoundSpan(list: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Only blanks (spaces, tabs, a BOM) lie between `at` and the start of its line. */
 export function atLineStart(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
